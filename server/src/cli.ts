@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import { Command, Option } from 'commander';
+import { buildTianping, type Tianping } from './main.ts';
+import { loadConfig, type ConfigFlags } from './platform/config.ts';
+import { DataDirLockedError } from './platform/db/lock.ts';
+import { AppError } from './platform/http/errors.ts';
+import { createLogger } from './platform/logger.ts';
+import { DATA_SCOPES } from './platform/authz/scope.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './modules/identity/index.ts';
+
+type DbFlags = Pick<ConfigFlags, 'dataDir' | 'databaseUrl'>;
+
+function dbOptions(cmd: Command): Command {
+  return cmd
+    .option('--data-dir <dir>', '内嵌数据库（PGlite）数据目录', undefined)
+    .option('--database-url <url>', 'PostgreSQL 连接串（也可用环境变量 DATABASE_URL）');
+}
+
+/** Opens tianping for a one-shot command: quiet logs, no demo seeding unless asked. */
+async function open(flags: DbFlags, seedDemo = false): Promise<Tianping> {
+  const config = loadConfig({ ...flags, demo: seedDemo });
+  return buildTianping({ ...config, webDist: '/nonexistent' }, { logger: createLogger('warn') });
+}
+
+async function withTianping<T>(flags: DbFlags, fn: (tp: Tianping) => Promise<T>): Promise<T> {
+  const tp = await open(flags);
+  try {
+    return await fn(tp);
+  } finally {
+    await tp.close();
+  }
+}
+
+function printDemoAccounts(url: string): void {
+  console.log(`\n天平 tianping 已启动：${url}`);
+  console.log(`接口文档：${url}/api/docs\n`);
+  console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+  for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(14)} ${u.displayName.padEnd(8)} ${u.note}`);
+  console.log('');
+}
+
+export function buildCli(): Command {
+  const program = new Command('tianping').description('天平 — 司法行政数据资源中心与业务平台').exitOverride();
+
+  dbOptions(program.command('serve').description('启动服务（接口、管理控制台、后台任务）'))
+    .option('--port <n>', '端口（环境变量 PORT，默认 3000）')
+    .option('--host <host>', '监听地址（默认 0.0.0.0）')
+    .option('--no-demo', '空库启动时不生成演示数据')
+    .action(async (opts: DbFlags & { port?: string; host?: string; demo: boolean }) => {
+      const config = loadConfig(opts);
+      const tp = await buildTianping(config);
+      const address = await tp.app.listen({ port: config.port, host: config.host });
+      const shown = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
+      if (config.seedDemo) printDemoAccounts(shown);
+      else console.log(`天平 tianping 已启动：${shown}`);
+      const stop = async () => {
+        await tp.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await new Promise(() => undefined); // serve until signalled
+    });
+
+  const org = program.command('org').description('组织机构');
+  dbOptions(org.command('list').description('列出全部机构'))
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: DbFlags & { json?: boolean }) => {
+      const rows = await withTianping(opts, (tp) => tp.identity.orgs.listAllForOperator());
+      if (opts.json) console.log(JSON.stringify(rows, null, 2));
+      else for (const o of rows) console.log(`${String(o.id).padStart(5)}  ${o.regionCode}  ${o.creditCode ?? '—'.padEnd(18)}  ${o.name}`);
+    });
+  dbOptions(org.command('import-divisions <file>').description('从行政区划 CSV（code,name,parentCode；UTF-8 或 GBK）建立司法行政机关树'))
+    .option('--json', '以 JSON 输出')
+    .action(async (file: string, opts: DbFlags & { json?: boolean }) => {
+      const summary = await withTianping(opts, (tp) => tp.identity.importDivisions({ system: 'cli' }, fs.readFileSync(file)));
+      console.log(opts.json ? JSON.stringify(summary) : `导入完成：新建 ${summary.created}，更名 ${summary.renamed}，未变 ${summary.unchanged}`);
+    });
+
+  const user = program.command('user').description('用户');
+  dbOptions(user.command('create').description('新建用户（运维人员设置的密码无需首次修改）'))
+    .requiredOption('--username <u>', '用户名')
+    .requiredOption('--password <p>', '密码（至少 8 位，含大写、小写、数字、特殊字符中的三类）')
+    .requiredOption('--org <id>', '所属机构 ID（见 tianping org list）')
+    .requiredOption('--role <code...>', '角色：sysadmin、secadmin、auditadmin、leader、staff 或自定义角色')
+    .addOption(new Option('--scope <scope>', '数据范围，覆盖角色默认值').choices([...DATA_SCOPES]))
+    .option('--display-name <name>', '姓名（默认同用户名）')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: DbFlags & { username: string; password: string; org: string; role: string[]; scope?: (typeof DATA_SCOPES)[number]; displayName?: string; json?: boolean }) => {
+      const orgId = Number(opts.org);
+      if (!Number.isInteger(orgId) || orgId <= 0) throw new CliError(`--org 应为机构 ID（正整数），收到 ${opts.org}`);
+      const created = await withTianping(opts, (tp) =>
+        tp.identity.users.create(
+          { system: 'cli' },
+          { username: opts.username, displayName: opts.displayName ?? opts.username, orgId, roleCodes: opts.role, password: opts.password, dataScope: opts.scope },
+          { forceChange: false },
+        ),
+      );
+      console.log(opts.json ? JSON.stringify({ id: created.id, username: created.username }) : `已创建用户 ${created.username}（ID ${created.id}）`);
+    });
+
+  program
+    .command('openapi')
+    .description('输出 OpenAPI 文档（JSON）')
+    .action(async () => {
+      const tp = await buildTianping(loadConfig({ dataDir: 'memory://openapi', demo: false }), { logger: createLogger('warn') });
+      try {
+        console.log(JSON.stringify(tp.app.swagger(), null, 2));
+      } finally {
+        await tp.close();
+      }
+    });
+
+  dbOptions(program.command('migrate').description('执行数据库迁移')).action(async (opts: DbFlags) => {
+    await withTianping(opts, async () => undefined);
+    console.log('数据库已是最新结构');
+  });
+
+  return program;
+}
+
+class CliError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildCli().parseAsync(argv);
+    return 0;
+  } catch (err) {
+    const e = err as { code?: string; exitCode?: number };
+    if (typeof e.code === 'string' && e.code.startsWith('commander.')) return e.exitCode ?? 1; // commander printed it
+    if (err instanceof AppError) {
+      console.error(`错误 ${err.code}：${err.message}`);
+      for (const d of err.details ?? []) console.error(`  ${d.row !== undefined ? `第 ${d.row} 行 ` : ''}${d.field ?? ''} ${d.message}`);
+    } else if (err instanceof DataDirLockedError || err instanceof CliError) {
+      console.error(`错误：${err.message}`);
+    } else {
+      console.error(`错误：${(err as Error).message}`);
+    }
+    return 1;
+  }
+}

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { auditRoutes } from './platform/audit/audit.routes.ts';
+import type { Config } from './platform/config.ts';
+import { openDatabase, type Database } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { createHttpApp } from './platform/http/app.ts';
+import { httpErrors } from './platform/http/errors.ts';
+import { installRouteGuard, type GuardedRoute } from './platform/http/route-guard.ts';
+import { createLogger } from './platform/logger.ts';
+import { healthRoutes } from './platform/http/health.routes.ts';
+import { createIdentityModule, DEFAULT_LOGIN_POLICY, type IdentityModule, type LoginPolicy } from './modules/identity/index.ts';
+
+export interface Tianping {
+  app: FastifyInstance;
+  database: Database;
+  identity: IdentityModule;
+  routes: GuardedRoute[];
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  logger?: Logger;
+  policy?: LoginPolicy;
+  clock?: () => Date;
+  /** Reuse an open database (tests); otherwise opened from config and closed with the app. */
+  database?: Database;
+}
+
+/**
+ * The composition root: opens the database, migrates it, builds every module with its
+ * dependencies and mounts their routes. Nothing else happens here.
+ */
+export async function buildTianping(config: Config, opts: BuildOptions = {}): Promise<Tianping> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const database = opts.database ?? (await openDatabase(config.database));
+  try {
+    await migrate(database.db);
+    const identity = createIdentityModule(database.db, opts.policy ?? DEFAULT_LOGIN_POLICY, opts.clock);
+    await identity.ensureBaseline();
+    if (config.seedDemo && (await identity.isEmpty())) {
+      logger.info('empty database: seeding the demo');
+      await identity.seedDemo();
+    }
+
+    const app = await createHttpApp(logger);
+    const routes = installRouteGuard(app, () => identity.auth.resolveSession);
+    await app.register(healthRoutes(database.kind));
+    await app.register(identity.routes);
+    await app.register(auditRoutes(database.db));
+    await serveConsole(app, config.webDist);
+    await app.ready();
+    return {
+      app,
+      database,
+      identity,
+      routes,
+      async close() {
+        await app.close();
+        if (!opts.database) await database.close();
+      },
+    };
+  } catch (err) {
+    if (!opts.database) await database.close();
+    throw err;
+  }
+}
+
+/** The built console at /, with the SPA's client-side routes falling back to index.html. */
+async function serveConsole(app: FastifyInstance, webDist: string): Promise<void> {
+  const hasConsole = fs.existsSync(`${webDist}/index.html`);
+  if (hasConsole) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasConsole && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    throw httpErrors.ROUTE_NOT_FOUND();
+  });
+}

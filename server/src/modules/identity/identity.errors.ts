@@ -1,0 +1,28 @@
+import { defineErrors } from '../../platform/http/errors.ts';
+
+export const identityErrors = defineErrors({
+  AUTH_INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
+  AUTH_ACCOUNT_LOCKED: { status: 423, message: '连续登录失败次数过多，账号已锁定，请稍后再试或联系安全管理员解锁' },
+  AUTH_ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系系统管理员' },
+  AUTH_PASSWORD_WEAK: { status: 400, message: '密码不符合复杂度要求' },
+  AUTH_PASSWORD_MISMATCH: { status: 400, message: '原密码不正确' },
+  AUTH_PASSWORD_REUSED: { status: 400, message: '新密码不能与原密码相同' },
+  ORG_NOT_FOUND: { status: 404, message: '组织机构不存在' },
+  ORG_PARENT_NOT_FOUND: { status: 400, message: '上级机构不存在' },
+  ORG_TYPE_INVALID: { status: 400, message: '机构类型不在字典中' },
+  ORG_REGION_CODE_INVALID: { status: 400, message: '行政区划代码不正确' },
+  ORG_CREDIT_CODE_INVALID: { status: 400, message: '统一社会信用代码不正确' },
+  ORG_CREDIT_CODE_TAKEN: { status: 409, message: '统一社会信用代码已被其他机构使用' },
+  ORG_IMPORT_INVALID: { status: 400, message: '行政区划文件有误，未导入任何数据' },
+  ORG_MOVE_INVALID: { status: 400, message: '不能把机构移动到它自己或它的下级机构之下' },
+  USER_NOT_FOUND: { status: 404, message: '用户不存在' },
+  USER_USERNAME_TAKEN: { status: 409, message: '用户名已存在' },
+  USER_SELF_CHANGE_FORBIDDEN: { status: 403, message: '不能修改自己的角色、状态或权限' },
+  ROLE_NOT_FOUND: { status: 404, message: '角色不存在' },
+  ROLE_CODE_TAKEN: { status: 409, message: '角色编码已存在' },
+  ROLE_PERMISSION_UNKNOWN: { status: 400, message: '权限编码不存在' },
+  ROLE_ADMIN_EXCLUSIVE: { status: 400, message: '三员分立：系统管理员、安全管理员、审计管理员角色互斥，且不能与业务角色兼任' },
+  ROLE_ADMIN_BUSINESS_FORBIDDEN: { status: 400, message: '三员分立：管理员角色不能拥有业务数据权限' },
+  ROLE_BUILTIN_ADMIN_LOCKED: { status: 403, message: '内置三员角色的权限不能修改' },
+  ROLE_ASSIGN_FORBIDDEN: { status: 403, message: '无权分配该角色' },
+});

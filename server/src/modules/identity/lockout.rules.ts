@@ -1,0 +1,33 @@
+/**
+ * SEC-13 (GB/T 22239-2019 8.1.4.1 b): "限制非法登录次数和当登录连接超时自动退出". The standard gives
+ * no numbers; the baseline we apply: 5 consecutive failures lock the account for 15 minutes, and
+ * a session idle for 30 minutes ends.
+ */
+export interface LoginPolicy {
+  maxFailures: number;
+  lockMinutes: number;
+  idleMinutes: number;
+}
+
+export const DEFAULT_LOGIN_POLICY: LoginPolicy = { maxFailures: 5, lockMinutes: 15, idleMinutes: 30 };
+
+export function isLocked(lockedUntil: Date | null, now: Date): boolean {
+  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+}
+
+/** After a failed attempt: the new failure count and, when it reaches the limit, the lock's end. */
+export function afterFailure(
+  failedAttempts: number,
+  now: Date,
+  policy: LoginPolicy,
+): { failedAttempts: number; lockedUntil: Date | null } {
+  const n = failedAttempts + 1;
+  if (n >= policy.maxFailures) {
+    return { failedAttempts: 0, lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000) };
+  }
+  return { failedAttempts: n, lockedUntil: null };
+}
+
+export function isIdleExpired(lastSeenAt: Date, now: Date, policy: LoginPolicy): boolean {
+  return now.getTime() - lastSeenAt.getTime() > policy.idleMinutes * 60_000;
+}

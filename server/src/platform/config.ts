@@ -1,0 +1,42 @@
+import path from 'node:path';
+import type { DatabaseTarget } from './db/database.ts';
+
+export interface Config {
+  database: DatabaseTarget;
+  port: number;
+  host: string;
+  /** Seed the deterministic demo into an empty database on start (DESIGN §6). */
+  seedDemo: boolean;
+  /** Built console to serve at /, if present. */
+  webDist: string;
+  logLevel: string;
+}
+
+export interface ConfigFlags {
+  dataDir?: string | undefined;
+  databaseUrl?: string | undefined;
+  port?: string | number | undefined;
+  host?: string | undefined;
+  demo?: boolean | undefined;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/** Flags win over the environment, the environment over defaults. */
+export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const url = flags.databaseUrl ?? env.DATABASE_URL;
+  const database: DatabaseTarget =
+    url && !flags.dataDir
+      ? { kind: 'postgresql', url }
+      : { kind: 'pglite', dataDir: path.resolve(flags.dataDir ?? env.TIANPING_DATA_DIR ?? './data') };
+  const port = Number(flags.port ?? env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口号不正确：${String(flags.port ?? env.PORT)}`);
+  return {
+    database,
+    port,
+    host: flags.host ?? env.HOST ?? '0.0.0.0',
+    seedDemo: flags.demo ?? env.TIANPING_DEMO !== 'false',
+    webDist: path.join(ROOT, 'web/dist'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,86 @@
+import crypto from 'node:crypto';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildTianping, type BuildOptions, type Tianping } from '../src/main.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { openDatabase, type Database } from '../src/platform/db/database.ts';
+import { createLogger } from '../src/platform/logger.ts';
+import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
+
+/**
+ * Each test file gets its own database (DESIGN §5): an in-memory PGlite by default, or, when
+ * DATABASE_URL is set, a fresh PostgreSQL database created for the file and dropped after it.
+ */
+export async function createTestDatabase(): Promise<Database & { drop(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const db = await openDatabase({ kind: 'pglite', dataDir: `memory://${crypto.randomUUID()}` });
+    return { ...db, close: db.close, drop: db.close };
+  }
+  const name = `tp_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const db = await openDatabase({ kind: 'postgresql', url: target.toString() });
+  return {
+    ...db,
+    close: db.close,
+    async drop() {
+      await db.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp extends Tianping {
+  /** Logs in and returns the bearer token (demo password unless given). */
+  login(username: string, password?: string): Promise<string>;
+  /** app.inject with the token as a bearer header. */
+  as(token: string, opts: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Ends the app and drops its database. */
+  destroy(): Promise<void>;
+}
+
+/** A tianping on a fresh database with the deterministic demo seeded. */
+export async function createTestApp(opts: Omit<BuildOptions, 'database' | 'logger'> & { seedDemo?: boolean } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = { ...loadConfig({ dataDir: 'memory://unused', demo: opts.seedDemo ?? true }), webDist: '/nonexistent' };
+  const tp = await buildTianping(config, { ...opts, database, logger: createLogger('silent') });
+  return {
+    ...tp,
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await tp.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      return (res.json() as { token: string }).token;
+    },
+    as(token, injectOpts) {
+      return tp.app.inject({ ...injectOpts, headers: { ...injectOpts.headers, authorization: `Bearer ${token}` } });
+    },
+    async destroy() {
+      await tp.close();
+      await database.drop();
+    },
+  };
+}
+
+/** A listening server on a free port with the console, for browser tests. */
+export async function startTestServer(opts: { webDist?: string } = {}): Promise<{ url: string; tp: Tianping; close(): Promise<void> }> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ dataDir: 'memory://unused', demo: true });
+  const tp = await buildTianping({ ...config, webDist: opts.webDist ?? config.webDist }, { database, logger: createLogger('silent') });
+  const address = await tp.app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address,
+    tp,
+    async close() {
+      await tp.close();
+      await database.drop();
+    },
+  };
+}

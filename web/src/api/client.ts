@@ -1,0 +1,82 @@
+/**
+ * A thin fetch wrapper over /api/v1 until `npm run gen:api` produces schema.d.ts. The session is an
+ * httpOnly cookie, so requests carry `credentials: 'same-origin'` and no token.
+ */
+export interface ErrorDetail {
+  field?: string;
+  row?: number;
+  message: string;
+}
+
+/** The server's one error shape `{code,message,requestId,details?}`, thrown. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly requestId: string | undefined;
+  readonly details: ErrorDetail[];
+
+  constructor(status: number, code: string, message: string, requestId?: string, details?: ErrorDetail[]) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.requestId = requestId;
+    this.details = details ?? [];
+  }
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+type UnauthorizedListener = (error: ApiError, path: string) => void;
+let onUnauthorized: UnauthorizedListener | undefined;
+
+/** The auth context registers here to send the user to the login page on any 401. */
+export function setUnauthorizedListener(listener: UnauthorizedListener | undefined): void {
+  onUnauthorized = listener;
+}
+
+function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `/api/v1${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => undefined);
+  if (body && typeof body === 'object' && 'code' in body && 'message' in body) {
+    const e = body as { code: string; message: string; requestId?: string; details?: ErrorDetail[] };
+    return new ApiError(response.status, e.code, e.message, e.requestId, e.details);
+  }
+  return new ApiError(response.status, 'HTTP_ERROR', `服务暂不可用（HTTP ${response.status}），请稍后再试`);
+}
+
+async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      credentials: 'same-origin',
+      headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401) onUnauthorized?.(error, path);
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+};

@@ -1,0 +1,78 @@
+import { Button, Result, Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { ChangePasswordPage } from '../modules/identity/ChangePasswordPage';
+import { LoginPage } from '../modules/identity/LoginPage';
+import { useAuth } from './auth';
+import { Home } from './Home';
+import { Shell } from './Shell';
+
+const OrgsPage = lazy(() => import('../modules/identity/OrgsPage'));
+const UsersPage = lazy(() => import('../modules/identity/UsersPage'));
+const RolesPage = lazy(() => import('../modules/identity/RolesPage'));
+const LoginEventsPage = lazy(() => import('../modules/identity/LoginEventsPage'));
+const AuditEventsPage = lazy(() => import('../modules/identity/AuditEventsPage'));
+const DictionaryPage = lazy(() => import('../modules/dictionary/DictionaryPage'));
+const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
+
+function Loading() {
+  return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
+}
+
+/** Signed-in users only; a user whose password must change sees nothing else until it is changed. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (user === undefined) return <Loading />;
+  if (user === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (user.mustChangePassword) return <ChangePasswordPage forced />;
+  return children;
+}
+
+function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+  const { can } = useAuth();
+  if (!can(permission)) {
+    return <Result status="403" title="无权访问" subTitle="您没有访问该页面的权限，如需使用请联系系统管理员。" />;
+  }
+  return children;
+}
+
+function NotFound() {
+  return <Result status="404" title="页面不存在" extra={<Button href="/">返回首页</Button>} />;
+}
+
+const guarded: { path: string; permission: string; page: ReactNode }[] = [
+  { path: 'orgs', permission: 'menu:orgs', page: <OrgsPage /> },
+  { path: 'users', permission: 'menu:users', page: <UsersPage /> },
+  { path: 'roles', permission: 'menu:roles', page: <RolesPage /> },
+  { path: 'login-events', permission: 'menu:login-events', page: <LoginEventsPage /> },
+  { path: 'audit-events', permission: 'menu:audit-events', page: <AuditEventsPage /> },
+  { path: 'dictionary', permission: 'menu:dictionary', page: <DictionaryPage /> },
+  { path: 'calendar', permission: 'menu:calendar', page: <CalendarPage /> },
+];
+
+export function AppRoutes() {
+  const { user } = useAuth();
+  if (user === undefined) return <Loading />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireSession>
+              <Shell />
+            </RequireSession>
+          }
+        >
+          <Route index element={<Home />} />
+          <Route path="password" element={<ChangePasswordPage />} />
+          {guarded.map((r) => (
+            <Route key={r.path} path={r.path} element={<RequirePermission permission={r.permission}>{r.page}</RequirePermission>} />
+          ))}
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

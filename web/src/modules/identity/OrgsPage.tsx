@@ -1,0 +1,138 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Empty, Input, Space, Spin, Tree, type TreeDataNode } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import type { Org, OrgTreeNode } from '../../api/types';
+import { useAuth } from '../../app/auth';
+import { useApiError } from '../../app/useApiError';
+import { OrgFormModal } from './OrgFormModal';
+import { orgTypeOptions, useOrgTree, type OrgIndexEntry } from './useOrgTree';
+
+function toTreeData(nodes: OrgTreeNode[]): TreeDataNode[] {
+  return nodes.map((n) => ({ key: n.id, title: n.name, children: toTreeData(n.children), isLeaf: n.children.length === 0 }));
+}
+
+/** The ids to expand so that every org whose name contains `q` is visible. */
+function expandedFor(q: string, index: Map<number, OrgIndexEntry>): number[] {
+  const keys = new Set<number>();
+  for (const [id, { node }] of index) {
+    if (!node.name.includes(q)) continue;
+    for (let p = index.get(id)?.parentId ?? null; p !== null; p = index.get(p)?.parentId ?? null) keys.add(p);
+  }
+  return [...keys];
+}
+
+/** 组织机构: the org tree on the left, the selected org on the right. */
+export default function OrgsPage() {
+  const { can } = useAuth();
+  const report = useApiError();
+  const { tree, index, loading, reload } = useOrgTree();
+  const [expanded, setExpanded] = useState<React.Key[]>([]);
+  const [selectedId, setSelectedId] = useState<number>();
+  const [org, setOrg] = useState<Org>();
+  const [modal, setModal] = useState<'create' | 'edit'>();
+  const treeData = useMemo(() => toTreeData(tree), [tree]);
+
+  useEffect(() => {
+    const root = tree[0];
+    if (root && selectedId === undefined) {
+      setExpanded(tree.map((n) => n.id));
+      setSelectedId(root.id);
+    }
+  }, [tree, selectedId]);
+
+  useEffect(() => {
+    if (selectedId === undefined) return;
+    let current = true;
+    api
+      .get<Org>(`/orgs/${selectedId}`)
+      .then((r) => current && setOrg(r))
+      .catch((e: unknown) => current && report(e));
+    return () => {
+      current = false;
+    };
+  }, [selectedId, report]);
+
+  const parentName = org?.parentId ? (index.get(org.parentId)?.node.name ?? `#${org.parentId}`) : '—';
+  const childCount = selectedId === undefined ? 0 : (index.get(selectedId)?.node.children.length ?? 0);
+
+  return (
+    <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
+      <Card title="组织机构" style={{ width: 360, flexShrink: 0 }}>
+        <Input.Search
+          placeholder="按名称查找机构"
+          allowClear
+          onSearch={(q) => q.trim() && setExpanded(expandedFor(q.trim(), index))}
+          style={{ marginBottom: 12 }}
+        />
+        <Spin spinning={loading}>
+          {treeData.length === 0 && !loading ? (
+            <Empty description="暂无机构" />
+          ) : (
+            <Tree
+              treeData={treeData}
+              expandedKeys={expanded}
+              onExpand={setExpanded}
+              selectedKeys={selectedId === undefined ? [] : [selectedId]}
+              onSelect={(keys) => keys[0] !== undefined && setSelectedId(Number(keys[0]))}
+              height={620}
+              blockNode
+            />
+          )}
+        </Spin>
+      </Card>
+      <Card
+        title={org?.name ?? '机构详情'}
+        style={{ flex: 1 }}
+        extra={
+          org && (
+            <Space>
+              {can('org:update') && (
+                <Button icon={<EditOutlined />} onClick={() => setModal('edit')}>
+                  编辑
+                </Button>
+              )}
+              {can('org:create') && (
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('create')}>
+                  新建下级机构
+                </Button>
+              )}
+            </Space>
+          )
+        }
+      >
+        {org ? (
+          <Descriptions
+            bordered
+            column={1}
+            styles={{ label: { width: 180 } }}
+            items={[
+              { key: 'name', label: '名称', children: org.name },
+              { key: 'type', label: '类型', children: org.typeLabel },
+              { key: 'region', label: '行政区划代码', children: org.regionCode },
+              { key: 'credit', label: '统一社会信用代码', children: org.creditCode ?? '—' },
+              { key: 'parent', label: '上级', children: parentName },
+              { key: 'children', label: '下级机构数', children: childCount },
+            ]}
+          />
+        ) : (
+          <Empty description="请在左侧选择机构" />
+        )}
+      </Card>
+      <OrgFormModal
+        open={modal !== undefined}
+        parent={modal === 'create' && org ? org : undefined}
+        org={modal === 'edit' ? org : undefined}
+        typeOptions={orgTypeOptions(index)}
+        onClose={() => setModal(undefined)}
+        onSaved={(saved) => {
+          setModal(undefined);
+          reload();
+          if (saved.parentId !== null) setExpanded((keys) => [...new Set([...keys, saved.parentId as number])]);
+          setOrg(saved);
+          setSelectedId(saved.id);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { App, Form, Modal, Select } from 'antd';
+import { api } from '../../api/client';
+import type { Role, User } from '../../api/types';
+import { useApiError } from '../../app/useApiError';
+import { roleOptions } from './useRoles';
+
+/** 分配角色 (安全管理员): replaces the user's roles. */
+export function UserRolesModal(props: { user: User | undefined; roles: Role[]; onClose: () => void; onSaved: () => void }) {
+  const { user, roles, onClose, onSaved } = props;
+  const [form] = Form.useForm<{ roleCodes: string[] }>();
+  const { message } = App.useApp();
+  const report = useApiError();
+
+  async function save() {
+    if (!user) return;
+    const { roleCodes } = await form.validateFields();
+    try {
+      await api.put(`/users/${user.id}/roles`, { roleCodes });
+      void message.success(`已更新「${user.displayName}」的角色`);
+      onSaved();
+    } catch (e) {
+      report(e, form);
+    }
+  }
+
+  return (
+    <Modal open={user !== undefined} title={`分配角色：${user?.displayName ?? ''}`} okText="保存" onOk={() => void save()} onCancel={onClose} destroyOnHidden>
+      <Form form={form} name="userRoles" layout="vertical" preserve={false} initialValues={{ roleCodes: user?.roles.map((r) => r.code) }}>
+        <Form.Item name="roleCodes" label="角色" rules={[{ required: true, message: '请至少选择一个角色' }]}>
+          <Select mode="multiple" options={roleOptions(roles)} showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

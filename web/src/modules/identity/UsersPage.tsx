@@ -1,0 +1,167 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Input, Popconfirm, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { User } from '../../api/types';
+import { useAuth } from '../../app/auth';
+import { formatDateTime } from '../../app/format';
+import { useApiError } from '../../app/useApiError';
+import { usePagedList } from '../../app/usePagedList';
+import { OrgTreeSelect } from './OrgTreeSelect';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { UserCreateModal } from './UserCreateModal';
+import { UserEditModal } from './UserEditModal';
+import { UserRolesModal } from './UserRolesModal';
+import { useOrgTree } from './useOrgTree';
+import { useRoles } from './useRoles';
+
+type UserFilters = {
+  orgId?: number;
+  q?: string;
+  includeSubtree: boolean;
+};
+
+type Dialog = { kind: 'create' } | { kind: 'edit' | 'roles' | 'password'; user: User };
+
+/** 用户管理: paged users in the caller's data scope, filtered by org and keyword. */
+export default function UsersPage() {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const report = useApiError();
+  const list = usePagedList<User, UserFilters>('/users', { includeSubtree: true });
+  const { tree } = useOrgTree();
+  const { roles } = useRoles(can('user:create') || can('user:assign-roles'));
+  const [dialog, setDialog] = useState<Dialog>();
+  const dialogUser = (kind: 'edit' | 'roles' | 'password') => (dialog?.kind === kind ? dialog.user : undefined);
+
+  async function act(promise: Promise<unknown>, done: string) {
+    try {
+      await promise;
+      void message.success(done);
+      list.reload();
+    } catch (e) {
+      report(e);
+    }
+  }
+
+  const columns: TableColumnsType<User> = [
+    { title: '用户名', dataIndex: 'username', width: 130 },
+    { title: '姓名', dataIndex: 'displayName', width: 100 },
+    { title: '所属机构', dataIndex: 'orgName', ellipsis: true },
+    { title: '角色', dataIndex: 'roles', render: (_, u) => u.roles.map((r) => <Tag key={r.code}>{r.name}</Tag>) },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 80,
+      render: (_, u) => (u.status === 'active' ? <Tag color="success">正常</Tag> : <Tag>停用</Tag>),
+    },
+    {
+      title: '锁定',
+      dataIndex: 'locked',
+      width: 90,
+      render: (_, u) =>
+        u.locked ? (
+          <Tooltip title={`解锁时间：${formatDateTime(u.lockedUntil)}`}>
+            <Tag color="error">已锁定</Tag>
+          </Tooltip>
+        ) : (
+          '—'
+        ),
+    },
+    { title: '手机号', dataIndex: 'phone', width: 130, render: (_, u) => u.phone ?? '—' },
+    { title: '最后登录', dataIndex: 'lastLoginAt', width: 170, render: (_, u) => formatDateTime(u.lastLoginAt) },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 230,
+      render: (_, u) => (
+        <Space size={0} wrap>
+          {can('user:update') && (
+            <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', user: u })}>
+              编辑
+            </Button>
+          )}
+          {can('user:assign-roles') && (
+            <Button type="link" size="small" onClick={() => setDialog({ kind: 'roles', user: u })}>
+              分配角色
+            </Button>
+          )}
+          {can('user:unlock') && u.locked && (
+            <Button type="link" size="small" onClick={() => void act(api.post(`/users/${u.id}/unlock`), `已解锁「${u.displayName}」`)}>
+              解锁
+            </Button>
+          )}
+          {can('user:reset-password') && (
+            <Button type="link" size="small" onClick={() => setDialog({ kind: 'password', user: u })}>
+              重置密码
+            </Button>
+          )}
+          {can('user:update') && (
+            <Popconfirm
+              title={u.status === 'active' ? `停用「${u.displayName}」？停用后该用户无法登录。` : `启用「${u.displayName}」？`}
+              onConfirm={() =>
+                act(
+                  api.patch(`/users/${u.id}`, { status: u.status === 'active' ? 'disabled' : 'active' }),
+                  u.status === 'active' ? '已停用' : '已启用',
+                )
+              }
+            >
+              <Button type="link" size="small" danger={u.status === 'active'}>
+                {u.status === 'active' ? '停用' : '启用'}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  const closeAndReload = () => {
+    setDialog(undefined);
+    list.reload();
+  };
+
+  return (
+    <Card
+      title="用户管理"
+      extra={
+        can('user:create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+            新建用户
+          </Button>
+        )
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <OrgTreeSelect
+          tree={tree}
+          allowClear
+          placeholder="所属机构（全部）"
+          style={{ width: 260 }}
+          value={list.filters.orgId}
+          onChange={(orgId) => list.setFilters({ ...list.filters, orgId })}
+        />
+        <Checkbox checked={list.filters.includeSubtree} onChange={(e) => list.setFilters({ ...list.filters, includeSubtree: e.target.checked })}>
+          含下级机构
+        </Checkbox>
+        <Input.Search
+          placeholder="用户名、姓名"
+          allowClear
+          style={{ width: 240 }}
+          onSearch={(q) => list.setFilters({ ...list.filters, q: q.trim() || undefined })}
+        />
+      </Space>
+      <Table<User> rowKey="id" size="middle" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: 1200 }} />
+      <UserCreateModal
+        open={dialog?.kind === 'create'}
+        tree={tree}
+        roles={roles}
+        onClose={() => setDialog(undefined)}
+        onCreated={closeAndReload}
+      />
+      <UserEditModal user={dialogUser('edit')} tree={tree} onClose={() => setDialog(undefined)} onSaved={closeAndReload} />
+      <UserRolesModal user={dialogUser('roles')} roles={roles} onClose={() => setDialog(undefined)} onSaved={closeAndReload} />
+      <ResetPasswordModal user={dialogUser('password')} onClose={() => setDialog(undefined)} onSaved={closeAndReload} />
+    </Card>
+  );
+}
