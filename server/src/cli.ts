@@ -8,17 +8,21 @@ import { createLogger } from './platform/logger.ts';
 import { DATA_SCOPES } from './platform/authz/scope.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/identity/index.ts';
 
-type DbFlags = Pick<ConfigFlags, 'dataDir' | 'databaseUrl'>;
+type DbFlags = Pick<ConfigFlags, 'dataDir' | 'databaseUrl' | 'demo'>;
 
 function dbOptions(cmd: Command): Command {
   return cmd
-    .option('--data-dir <dir>', '内嵌数据库（PGlite）数据目录', undefined)
-    .option('--database-url <url>', 'PostgreSQL 连接串（也可用环境变量 DATABASE_URL）');
+    .option('--data-dir <dir>', '内嵌数据库（PGlite）数据目录，默认 ./data')
+    .option('--database-url <url>', 'PostgreSQL 连接串（也可用环境变量 DATABASE_URL）')
+    .option('--no-demo', '空库时不生成演示数据（环境变量 TIANPING_DEMO=false 同效）');
 }
 
-/** Opens tianping for a one-shot command: quiet logs, no demo seeding unless asked. */
-async function open(flags: DbFlags, seedDemo = false): Promise<Tianping> {
-  const config = loadConfig({ ...flags, demo: seedDemo });
+/**
+ * Opens tianping for a one-shot command with quiet logs. Like `serve`, an empty database gets the
+ * demo unless --no-demo, so `org list` on a fresh clone shows the same orgs the console does.
+ */
+async function open(flags: DbFlags): Promise<Tianping> {
+  const config = loadConfig(flags);
   return buildTianping({ ...config, webDist: '/nonexistent' }, { logger: createLogger('warn') });
 }
 
@@ -45,8 +49,7 @@ export function buildCli(): Command {
   dbOptions(program.command('serve').description('启动服务（接口、管理控制台、后台任务）'))
     .option('--port <n>', '端口（环境变量 PORT，默认 3000）')
     .option('--host <host>', '监听地址（默认 0.0.0.0）')
-    .option('--no-demo', '空库启动时不生成演示数据')
-    .action(async (opts: DbFlags & { port?: string; host?: string; demo: boolean }) => {
+    .action(async (opts: DbFlags & { port?: string; host?: string }) => {
       const config = loadConfig(opts);
       const tp = await buildTianping(config);
       const address = await tp.app.listen({ port: config.port, host: config.host });

@@ -3,6 +3,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { calendarRoutes, createCalendarService, type CalendarService } from './platform/calendar/index.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -12,11 +13,13 @@ import { installRouteGuard, type GuardedRoute } from './platform/http/route-guar
 import { createLogger } from './platform/logger.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { createIdentityModule, DEFAULT_LOGIN_POLICY, type IdentityModule, type LoginPolicy } from './modules/identity/index.ts';
+import { createDictionaryModule } from './modules/dictionary/index.ts';
 
 export interface Tianping {
   app: FastifyInstance;
   database: Database;
   identity: IdentityModule;
+  calendar: CalendarService;
   routes: GuardedRoute[];
   close(): Promise<void>;
 }
@@ -38,8 +41,11 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
   const database = opts.database ?? (await openDatabase(config.database));
   try {
     await migrate(database.db);
+    const calendar = await createCalendarService(database.db, opts.clock);
     const identity = createIdentityModule(database.db, opts.policy ?? DEFAULT_LOGIN_POLICY, opts.clock);
     await identity.ensureBaseline();
+    const dictionary = createDictionaryModule(database.db, opts.clock);
+    await dictionary.ensureBaseline();
     if (config.seedDemo && (await identity.isEmpty())) {
       logger.info('empty database: seeding the demo');
       await identity.seedDemo();
@@ -49,6 +55,8 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
     const routes = installRouteGuard(app, () => identity.auth.resolveSession);
     await app.register(healthRoutes(database.kind));
     await app.register(identity.routes);
+    await app.register(dictionary.routes);
+    await app.register(calendarRoutes(calendar));
     await app.register(auditRoutes(database.db));
     await serveConsole(app, config.webDist);
     await app.ready();
@@ -56,6 +64,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
       app,
       database,
       identity,
+      calendar,
       routes,
       async close() {
         await app.close();

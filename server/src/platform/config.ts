@@ -35,7 +35,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     database,
     port,
     host: flags.host ?? env.HOST ?? '0.0.0.0',
-    seedDemo: flags.demo ?? env.TIANPING_DEMO !== 'false',
+    seedDemo: flags.demo !== false && env.TIANPING_DEMO !== 'false',
     webDist: path.join(ROOT, 'web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
   };

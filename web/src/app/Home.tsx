@@ -1,5 +1,6 @@
-import { Card, Descriptions, Result, Tag } from 'antd';
+import { Card, Descriptions, Result } from 'antd';
 import { Link } from 'react-router';
+import { dataScopeLabels } from '../modules/identity/labels';
 import { useSessionUser } from './auth';
 import { visibleMenu } from './menu';
 
@@ -14,7 +15,7 @@ export function Home() {
         items={[
           { key: 'org', label: '所属机构', children: user.orgName },
           { key: 'username', label: '用户名', children: user.username },
-          { key: 'roles', label: '角色', children: user.roles.map((r) => <Tag key={r}>{r}</Tag>) },
+          { key: 'scope', label: '数据范围', children: dataScopeLabels[user.dataScope] },
         ]}
       />
       {entries.length > 0 ? (

@@ -1,4 +1,4 @@
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -44,7 +44,7 @@ export function Shell() {
             <span>
               <UserOutlined /> {user.displayName}
             </span>
-            <Button type="text" icon={<KeyOutlined />} onClick={() => void navigate('/password')}>
+            <Button type="text" icon={<LockOutlined />} onClick={() => void navigate('/password')}>
               修改密码
             </Button>
             <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout()}>

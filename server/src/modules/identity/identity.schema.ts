@@ -39,7 +39,10 @@ export const org = z.object({
 export interface OrgTreeNodeShape extends z.infer<typeof org> {
   children: OrgTreeNodeShape[];
 }
-export const orgTreeNode: z.ZodType<OrgTreeNodeShape> = org.extend({ children: z.lazy(() => z.array(orgTreeNode)) });
+// Recursive: registered with an id so OpenAPI carries it as a named component ($ref to itself).
+export const orgTreeNode: z.ZodType<OrgTreeNodeShape> = org
+  .extend({ children: z.lazy(() => z.array(orgTreeNode)) })
+  .register(z.globalRegistry, { id: 'OrgTreeNode' });
 
 const regionCode = z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字');
 const creditCode = z.string().trim().toUpperCase().regex(/^[0-9A-Z]{18}$/, '统一社会信用代码应为 18 位数字或大写字母');

@@ -39,7 +39,7 @@ export function createIdentityModule(db: BaseDb, policy: LoginPolicy, clock?: ()
     importDivisions,
     async routes(app: FastifyInstance) {
       await app.register(authRoutes(auth));
-      await app.register(orgRoutes(orgs));
+      await app.register(orgRoutes(orgs, importDivisions));
       await app.register(userRoutes(users));
       await app.register(roleRoutes(roles));
       await app.register(loginEventRoutes(db));

@@ -32,7 +32,7 @@ export async function listOrgs(db: Db, actor: Actor, filter: OrgFilter, page: Pa
   if (filter.q) q = q.where((eb) => eb.or([eb('orgs.name', 'like', `%${escapeLike(filter.q ?? '')}%`), eb('orgs.region_code', '=', filter.q ?? '')]));
   const { limit, offset } = pageOffset(page);
   const [items, total] = await Promise.all([
-    q.select(orgColumns).orderBy('orgs.path').limit(limit).offset(offset).execute(),
+    q.select(orgColumns).orderBy('orgs.region_code').orderBy('orgs.depth').orderBy('orgs.sort').orderBy('orgs.id').limit(limit).offset(offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };

@@ -89,7 +89,7 @@ export function createOrgService(base: BaseDb) {
 
     /** Every org, for an operator at the console of the server (CLI): no session, no scope. */
     async listAllForOperator() {
-      const rows = await db.selectFrom('orgs').select(q.orgColumns).orderBy('path').execute();
+      const rows = await db.selectFrom('orgs').select(q.orgColumns).orderBy('region_code').orderBy('depth').orderBy('sort').orderBy('id').execute();
       return rows.map((o) => ({ id: o.id, name: o.name, type: o.type, regionCode: o.region_code, creditCode: o.credit_code, parentId: o.parent_id }));
     },
 

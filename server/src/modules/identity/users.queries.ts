@@ -50,7 +50,7 @@ export async function listUsers(db: Db, actor: Actor, filter: UserFilter, page: 
   }
   const { limit, offset } = pageOffset(page);
   const [items, total] = await Promise.all([
-    q.select(userColumns).orderBy('orgs.path').orderBy('users.id').limit(limit).offset(offset).execute(),
+    q.select(userColumns).orderBy('orgs.region_code').orderBy('orgs.depth').orderBy('users.id').limit(limit).offset(offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CalendarYearMissingError,
-  createWorkCalendar,
-  periodKind,
-  STATE_COUNCIL_CALENDAR,
-  type YearTable,
-} from './calendar.ts';
+import { CalendarYearMissingError } from './calendar.errors.ts';
+import { createWorkCalendar, periodKind, yearTableProblems } from './calendar.ts';
+import { STATE_COUNCIL_CALENDAR, type YearTable } from './holidays.ts';
 
 const cal = createWorkCalendar(STATE_COUNCIL_CALENDAR);
 
@@ -270,5 +266,33 @@ describe('createWorkCalendar layers (built-in + database)', () => {
     ],
   ] as [string, YearTable[]][])('refuses %s', (_name, layer) => {
     expect(codeOf(() => createWorkCalendar(layer))).toBe('CALENDAR_TABLE_INVALID');
+  });
+
+  it('a later layer that contradicts an earlier layer\'s neighbour is refused with its path', () => {
+    const bad: YearTable = { year: 2027, source: 'x', days: [{ date: '2026-12-26', kind: 'workday', name: '元旦' }] };
+    const withHoliday: YearTable = { year: 2026, source: 'y', days: [{ date: '2026-12-26', kind: 'holiday', name: '元旦' }] };
+    let caught: unknown;
+    try {
+      createWorkCalendar([withHoliday], [bad]);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toMatchObject({ code: 'CALENDAR_TABLE_INVALID', details: [expect.objectContaining({ field: 'layers[1][0].days[0].kind' })] });
+  });
+
+  it('yearTableProblems gives paths relative to the table, shape before conflicts', () => {
+    const table: YearTable = {
+      year: 2027,
+      source: '测试用文号',
+      days: [
+        { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+        { date: '2027-01-06', kind: 'workday', name: '元旦' }, // a Wednesday
+        { date: '2027-02-30', kind: 'holiday', name: '春节' },
+      ],
+    };
+    expect(yearTableProblems(table).map((d) => d.field)).toEqual(['days[1].date', 'days[2].date']);
+    const clash: YearTable = { year: 2027, source: 'x', days: [{ date: '2026-12-26', kind: 'holiday', name: '元旦' }] };
+    const neighbour = (y: number) => (y === 2026 ? { year: 2026, source: 'y', days: [{ date: '2026-12-26', kind: 'workday' as const, name: '元旦' }] } : undefined);
+    expect(yearTableProblems(clash, neighbour)).toEqual([{ field: 'days[0].kind', message: expect.stringContaining('2026年工作日历（y）') }]);
   });
 });

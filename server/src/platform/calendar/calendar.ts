@@ -14,104 +14,10 @@
  * CalendarYearMissingError. Tables come from the built-in notices (holidays.ts) and from the database
  * (years an administrator adds later); see createWorkCalendar.
  */
-import { AppError, defineErrors, type ErrorDetail, type ErrorSpec } from '../http/errors.ts';
+import type { ErrorDetail } from '../http/errors.ts';
+import { calendarErrors, CalendarYearMissingError } from './calendar.errors.ts';
+import { civilFromDays, dayNumber, formatDay, isWeekend, parseDate, weekdayOf, yearOf } from './dates.ts';
 import type { CalendarDay, DayKind, YearTable } from './holidays.ts';
-
-export type { CalendarDay, DayKind, YearTable } from './holidays.ts';
-export { STATE_COUNCIL_CALENDAR } from './holidays.ts';
-
-// ---------------------------------------------------------------------------------------------
-// Errors (DESIGN §4: stable codes, Chinese messages)
-
-const SPECS = {
-  CALENDAR_YEAR_MISSING: { status: 409, message: '该年度的工作日历（国务院办公厅节假日安排）尚未维护，无法计算期间' },
-  CALENDAR_TABLE_INVALID: { status: 400, message: '工作日历数据不符合要求' },
-  CALENDAR_DATE_INVALID: { status: 400, message: '日期不正确，应为 YYYY-MM-DD 格式的有效日期' },
-  CALENDAR_PERIOD_INVALID: { status: 400, message: '期间参数不符合要求' },
-} as const satisfies Record<string, ErrorSpec>;
-
-export const calendarErrors = defineErrors(SPECS);
-
-/** A computation needed a year for which no table (State Council notice) is loaded. */
-export class CalendarYearMissingError extends AppError {
-  readonly year: number;
-  /** the date whose status could not be decided */
-  readonly date: string | undefined;
-  constructor(year: number, date?: string) {
-    super(
-      'CALENDAR_YEAR_MISSING',
-      SPECS.CALENDAR_YEAR_MISSING,
-      `${year}年的工作日历（国务院办公厅节假日安排）尚未维护，无法判断${date ?? '该日期'}是否为工作日，` +
-        '请管理员先录入该年度放假安排',
-      [{ field: 'year', message: String(year) }],
-    );
-    this.name = 'CalendarYearMissingError';
-    this.year = year;
-    this.date = date;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Date arithmetic on day numbers (days since 1970-01-01), proleptic Gregorian, no Date objects.
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(z: number): [number, number, number] {
-  const zz = z + 719468;
-  const era = Math.floor(zz / 146097);
-  const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-
-function tryParse(date: unknown): number | undefined {
-  if (typeof date !== 'string') return undefined;
-  const m = DATE_RE.exec(date);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  const n = daysFromCivil(y, mo, d);
-  const [y2, mo2, d2] = civilFromDays(n);
-  return y2 === y && mo2 === mo && d2 === d ? n : undefined; // rejects 2025-02-30
-}
-
-function parse(date: string, field = 'date'): number {
-  const n = tryParse(date);
-  if (n === undefined) {
-    throw calendarErrors.CALENDAR_DATE_INVALID(undefined, [{ field, message: `不是有效日期：${String(date)}` }]);
-  }
-  return n;
-}
-
-function format(n: number): string {
-  const [y, m, d] = civilFromDays(n);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
-function weekdayOf(n: number): number {
-  return (((n + 4) % 7) + 7) % 7;
-}
-
-const isWeekend = (n: number): boolean => {
-  const w = weekdayOf(n);
-  return w === 0 || w === 6;
-};
-
-const yearOf = (n: number): number => civilFromDays(n)[0];
 
 // ---------------------------------------------------------------------------------------------
 // Statute rule set (DAY-01, DAY-02, DAY-04; DAY-03 for every calendar period)
@@ -150,9 +56,13 @@ export interface PeriodOverrides {
   kind?: PeriodKind;
 }
 
+/** The longest period accepted (100 years): longer ones are input errors, not statutes. */
+export const MAX_PERIOD_DAYS = 36_600;
+
 function checkDays(days: number, field = 'days'): void {
-  if (!Number.isSafeInteger(days) || days < 1 || days > 36_600) {
-    throw calendarErrors.CALENDAR_PERIOD_INVALID(undefined, [{ field, message: `期间天数应为 1 至 36600 的整数：${days}` }]);
+  if (!Number.isSafeInteger(days) || days < 1 || days > MAX_PERIOD_DAYS) {
+    const message = `期间天数应为 1 至 ${MAX_PERIOD_DAYS} 的整数：${days}`;
+    throw calendarErrors.CALENDAR_PERIOD_INVALID(undefined, [{ field, message }]);
   }
 }
 
@@ -245,15 +155,22 @@ interface Entry {
   year: number;
 }
 
-function validateTable(t: YearTable, where: string): void {
+/** Years a table may have; its dates lie in its year or the one before or after. */
+export const YEAR_MIN = 1949;
+export const YEAR_MAX = 2999;
+
+const KIND_LABEL: Record<DayKind, string> = { holiday: '放假', workday: '调休上班' };
+
+/** Shape problems of one table, with field paths relative to it ('days[3].date'). */
+function shapeProblems(t: YearTable): ErrorDetail[] {
   const details: ErrorDetail[] = [];
-  const bad = (field: string, message: string) => details.push({ field: `${where}.${field}`, message });
-  if (!Number.isSafeInteger(t.year) || t.year < 1949 || t.year > 2999) bad('year', `年份不正确：${t.year}`);
+  const bad = (field: string, message: string) => details.push({ field, message });
+  if (!Number.isSafeInteger(t.year) || t.year < YEAR_MIN || t.year > YEAR_MAX) bad('year', `年份不正确：${t.year}`);
   if (typeof t.source !== 'string' || t.source.trim() === '') bad('source', '缺少放假安排通知的文号');
   if (!Array.isArray(t.days)) bad('days', '缺少日期列表');
   const seen = new Set<string>();
   (Array.isArray(t.days) ? t.days : []).forEach((d: CalendarDay, i: number) => {
-    const n = tryParse(d?.date);
+    const n = dayNumber(d?.date);
     if (n === undefined) return bad(`days[${i}].date`, `不是有效日期：${String(d?.date)}`);
     if (Math.abs(yearOf(n) - t.year) > 1) bad(`days[${i}].date`, `${d.date}不在${t.year}年前后`);
     if (seen.has(d.date)) bad(`days[${i}].date`, `${d.date}重复`);
@@ -265,7 +182,46 @@ function validateTable(t: YearTable, where: string): void {
     // A 调休上班日 is always a Saturday or Sunday: a weekday "workday" means a typo in the data.
     if (d.kind === 'workday' && !isWeekend(n)) bad(`days[${i}].date`, `${d.date}不是周末，不能作为调休上班日`);
   });
-  if (details.length > 0) throw calendarErrors.CALENDAR_TABLE_INVALID(`${t.year}年工作日历数据不符合要求`, details);
+  return details;
+}
+
+/**
+ * Dates of `t` that a neighbouring year's table lists with the other kind. A year-end date can sit
+ * in two notices (2022-12-31 is in the 2023 notice); DAY-03 needs one answer per date.
+ */
+function conflicts(t: YearTable, neighbour: (year: number) => YearTable | undefined): ErrorDetail[] {
+  const elsewhere = new Map<string, { kind: DayKind; year: number; source: string }>();
+  // A table lists dates within one year of its own, so only tables up to two years away can overlap.
+  for (const y of [t.year - 2, t.year - 1, t.year + 1, t.year + 2]) {
+    const other = neighbour(y);
+    if (!other) continue;
+    for (const d of other.days) elsewhere.set(d.date, { kind: d.kind, year: y, source: other.source });
+  }
+  const details: ErrorDetail[] = [];
+  t.days.forEach((d, i) => {
+    const o = elsewhere.get(d.date);
+    if (o && o.kind !== d.kind) {
+      const message = `${d.date}在${o.year}年工作日历（${o.source}）中为${KIND_LABEL[o.kind]}，与本表相互矛盾`;
+      details.push({ field: `days[${i}].kind`, message });
+    }
+  });
+  return details;
+}
+
+/**
+ * Everything wrong with one year table, as error details with paths relative to it
+ * ('days[3].date'); empty when it may be used. `neighbour` answers the tables in effect for the
+ * other years, so a table that contradicts them is refused before it is stored.
+ */
+export function yearTableProblems(t: YearTable, neighbour: (year: number) => YearTable | undefined = () => undefined): ErrorDetail[] {
+  const shape = shapeProblems(t);
+  return shape.length > 0 ? shape : conflicts(t, neighbour);
+}
+
+function reject(year: number, where: string, details: readonly ErrorDetail[]): void {
+  if (details.length === 0) return;
+  const prefixed = details.map((d) => ({ ...d, field: `${where}.${d.field ?? ''}` }));
+  throw calendarErrors.CALENDAR_TABLE_INVALID(`${year}年工作日历数据不符合要求`, prefixed);
 }
 
 /**
@@ -273,35 +229,39 @@ function validateTable(t: YearTable, where: string): void {
  *   createWorkCalendar(STATE_COUNCIL_CALENDAR, tablesFromDatabase)
  * Within one layer a year may appear once. A later layer replaces a whole year of an earlier one
  * (an administrator recording a later amendment, as 国办发明电〔2020〕1号 amended 2020). Every
- * table is validated; the same date listed by two tables with different kinds is an error.
+ * table is validated (CALENDAR_TABLE_INVALID, fields like `layers[1][0].days[3].date`); the same
+ * date listed by two tables in effect with different kinds is an error.
  */
 export function createWorkCalendar(...layers: readonly (readonly YearTable[])[]): WorkCalendar {
-  const tables = new Map<number, YearTable>();
+  const tables = new Map<number, { table: YearTable; where: string; order: number }>();
+  let added = 0;
   layers.forEach((layer, li) => {
     const inLayer = new Set<number>();
     layer.forEach((t, ti) => {
-      validateTable(t, `layers[${li}][${ti}]`);
+      const where = `layers[${li}][${ti}]`;
+      reject(t.year, where, shapeProblems(t));
       if (inLayer.has(t.year)) {
         throw calendarErrors.CALENDAR_TABLE_INVALID(`${t.year}年的工作日历重复`, [
-          { field: `layers[${li}][${ti}].year`, message: `${t.year}年在同一来源中出现两次` },
+          { field: `${where}.year`, message: `${t.year}年在同一来源中出现两次` },
         ]);
       }
       inLayer.add(t.year);
-      tables.set(t.year, t);
+      tables.set(t.year, { table: t, where, order: added++ });
     });
   });
+  const tableFor = (year: number): YearTable | undefined => tables.get(year)?.table;
+
+  // A contradiction is reported on the table added last (the newcomer), not on the one it contradicts.
+  for (const { table: t, where } of [...tables.values()].sort((a, b) => b.order - a.order)) {
+    reject(t.year, where, conflicts(t, tableFor));
+  }
 
   const entries = new Map<number, Entry>();
-  for (const t of tables.values()) {
+  for (const { table: t } of tables.values()) {
     for (const d of t.days) {
-      const n = parse(d.date);
-      const prev = entries.get(n);
-      if (prev && prev.kind !== d.kind) {
-        throw calendarErrors.CALENDAR_TABLE_INVALID(`${d.date}在${prev.year}年与${t.year}年的工作日历中相互矛盾`, [
-          { field: 'date', message: `${prev.source}: ${prev.kind}；${t.source}: ${d.kind}` },
-        ]);
-      }
-      if (!prev || yearOf(n) === t.year) entries.set(n, { kind: d.kind, name: d.name, source: t.source, year: t.year });
+      const n = parseDate(d.date);
+      // A date both neighbouring tables list (with the same kind): name it after its own year's.
+      if (!entries.has(n) || yearOf(n) === t.year) entries.set(n, { kind: d.kind, name: d.name, source: t.source, year: t.year });
     }
   }
   const years = [...tables.keys()].sort((a, b) => a - b);
@@ -313,9 +273,9 @@ export function createWorkCalendar(...layers: readonly (readonly YearTable[])[])
    */
   function requireYear(n: number): void {
     const [y, m, d] = civilFromDays(n);
-    if (!tables.has(y)) throw new CalendarYearMissingError(y, format(n));
+    if (!tables.has(y)) throw new CalendarYearMissingError(y, formatDay(n));
     if (m === 12 && d >= YEAR_END_WINDOW_FROM_DAY && !tables.has(y + 1)) {
-      throw new CalendarYearMissingError(y + 1, format(n));
+      throw new CalendarYearMissingError(y + 1, formatDay(n));
     }
   }
 
@@ -344,10 +304,10 @@ export function createWorkCalendar(...layers: readonly (readonly YearTable[])[])
 
   return Object.freeze({
     knownYears: () => [...years],
-    tableFor: (year: number) => tables.get(year),
-    isWorkday: (date: string) => workdayAt(parse(date)),
+    tableFor,
+    isWorkday: (date: string) => workdayAt(parseDate(date)),
     dayInfo(date: string): DayInfo {
-      const n = parse(date);
+      const n = parseDate(date);
       const workday = workdayAt(n);
       const e = entries.get(n);
       const listed: DayReason | undefined = e && (e.kind === 'workday' ? 'makeup-workday' : 'holiday');
@@ -355,21 +315,21 @@ export function createWorkCalendar(...layers: readonly (readonly YearTable[])[])
       return { date, weekday: weekdayOf(n), workday, reason, ...(e ? { name: e.name, source: e.source } : {}) };
     },
     addWorkdays(start: string, n: number): string {
-      const s = parse(start, 'start');
+      const s = parseDate(start, 'start');
       checkDays(n, 'n');
-      return format(addWorkdaysN(s, n));
+      return formatDay(addWorkdaysN(s, n));
     },
     addCalendarDays(start: string, n: number): string {
-      const s = parse(start, 'start');
+      const s = parseDate(start, 'start');
       checkDays(n, 'n');
-      return format(rollForward(s + n)); // DAY-03: start day not counted
+      return formatDay(rollForward(s + n)); // DAY-03: start day not counted
     },
     deadline(statute: Statute, start: string, days: number, overrides?: PeriodOverrides): Deadline {
       const rule = ruleOf(statute);
       const kind = periodKind(statute, days, overrides?.kind);
-      const s = parse(start, 'start');
+      const s = parseDate(start, 'start');
       if (kind === 'workdays') {
-        const end = format(addWorkdaysN(s, days));
+        const end = formatDay(addWorkdaysN(s, days));
         const basis = rule.overridable ? `${rule.basis}；按本规则参数以工作日计算` : `${rule.basis}：${days}日指工作日`;
         return { statute, start, days, kind, rules: [rule.rule], basis, date: end, nominalEnd: end, rolled: false };
       }
@@ -377,7 +337,7 @@ export function createWorkCalendar(...layers: readonly (readonly YearTable[])[])
       const end = rollForward(nominal);
       const rules: DayRuleId[] = rule.rule === 'DAY-03' ? ['DAY-03'] : [rule.rule, 'DAY-03'];
       const basis = rule.rule === 'DAY-03' ? rule.basis : `${rule.basis}；期间计算依民事诉讼法第八十五条`;
-      const [date, nominalEnd] = [format(end), format(nominal)];
+      const [date, nominalEnd] = [formatDay(end), formatDay(nominal)];
       return { statute, start, days, kind, rules, basis, date, nominalEnd, rolled: end !== nominal };
     },
   });

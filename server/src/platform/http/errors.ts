@@ -58,6 +58,7 @@ export function registeredErrorCodes(): ReadonlyMap<string, ErrorSpec> {
 export const httpErrors = defineErrors({
   VALIDATION_FAILED: { status: 400, message: '请求参数不符合要求' },
   BODY_MALFORMED: { status: 400, message: '请求体不是合法的 JSON' },
+  REQUEST_MALFORMED: { status: 400, message: '请求格式无法解析（地址中的中文等字符须经 URL 编码）' },
   BODY_TOO_LARGE: { status: 413, message: '请求体过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求内容类型' },
   ROUTE_NOT_FOUND: { status: 404, message: '接口不存在' },

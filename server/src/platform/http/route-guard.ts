@@ -74,9 +74,13 @@ export function installRouteGuard(app: FastifyInstance, resolveSession: () => Se
       });
     }
   });
-  app.addHook('preHandler', async (req: FastifyRequest) => {
+  // onRequest, before the body is parsed and validated: an anonymous or unauthorized caller gets
+  // 401/403, never a validation report on a route it may not use.
+  app.addHook('onRequest', async (req: FastifyRequest) => {
     const cfg = req.routeOptions.config ?? {};
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    // Decide by the route that matched, not the raw URL: the router decodes '/%61pi/…' to '/api/…'.
+    const url = req.routeOptions.url ?? req.url;
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
     const token = tokenOf(req);
     if (token) {
       try {

@@ -73,8 +73,9 @@ export default function CalendarPage() {
         </Space>
       }
     >
-      <Space wrap style={{ marginBottom: 16 }}>
+      <Space wrap style={{ display: 'flex', marginBottom: 12 }}>
         <Typography.Text type="secondary">已维护年度：</Typography.Text>
+        {years.length === 0 && <Typography.Text type="secondary">无</Typography.Text>}
         {years.map((y) => (
           <Tag.CheckableTag key={y.year} checked={y.year === year} onChange={() => setYear(y.year)}>
             {y.year}
@@ -86,7 +87,7 @@ export default function CalendarPage() {
           </Typography.Text>
         )}
       </Space>
-      <Space style={{ marginBottom: 12 }}>
+      <Space style={{ display: 'flex', marginBottom: 12 }}>
         <Tag color="red">休</Tag>法定节假日
         <Tag color="geekblue">班</Tag>调休上班
       </Space>

@@ -20,8 +20,8 @@ export function parseDayLines(text: string, year: number): { days: CalendarDay[]
     const parsed = dayjs(date);
     const problem = !/^\d{4}-\d{2}-\d{2}$/.test(date) || parsed.format('YYYY-MM-DD') !== date
       ? '日期格式应为 YYYY-MM-DD'
-      : parsed.year() !== year
-        ? `日期不在 ${year} 年`
+      : Math.abs(parsed.year() - year) > 1
+        ? `日期应在 ${year} 年或相邻年份（通知有时列出跨年的日期）`
         : mark !== '休' && mark !== '班'
           ? '第二列应为“休”或“班”'
           : rest.length === 0

@@ -36,7 +36,8 @@ export default function OrgsPage() {
   useEffect(() => {
     const root = tree[0];
     if (root && selectedId === undefined) {
-      setExpanded(tree.map((n) => n.id));
+      // The root (司法部) has one child, the province: open both so the cities show at once.
+      setExpanded(tree.flatMap((n) => [n.id, ...n.children.map((c) => c.id)]));
       setSelectedId(root.id);
     }
   }, [tree, selectedId]);

@@ -3,7 +3,7 @@ import { App, Button, Card, Checkbox, Input, Popconfirm, Space, Table, Tag, Tool
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { User } from '../../api/types';
-import { useAuth } from '../../app/auth';
+import { useAuth, useSessionUser } from '../../app/auth';
 import { formatDateTime } from '../../app/format';
 import { useApiError } from '../../app/useApiError';
 import { usePagedList } from '../../app/usePagedList';
@@ -26,6 +26,7 @@ type Dialog = { kind: 'create' } | { kind: 'edit' | 'roles' | 'password'; user: 
 /** 用户管理: paged users in the caller's data scope, filtered by org and keyword. */
 export default function UsersPage() {
   const { can } = useAuth();
+  const me = useSessionUser();
   const { message } = App.useApp();
   const report = useApiError();
   const list = usePagedList<User, UserFilters>('/users', { includeSubtree: true });
@@ -47,7 +48,7 @@ export default function UsersPage() {
   const columns: TableColumnsType<User> = [
     { title: '用户名', dataIndex: 'username', width: 130 },
     { title: '姓名', dataIndex: 'displayName', width: 100 },
-    { title: '所属机构', dataIndex: 'orgName', ellipsis: true },
+    { title: '所属机构', dataIndex: 'orgName', width: 200, ellipsis: true },
     { title: '角色', dataIndex: 'roles', render: (_, u) => u.roles.map((r) => <Tag key={r.code}>{r.name}</Tag>) },
     {
       title: '状态',
@@ -96,7 +97,8 @@ export default function UsersPage() {
               重置密码
             </Button>
           )}
-          {can('user:update') && (
+          {/* The server refuses changes to one's own status (USER_SELF_CHANGE_FORBIDDEN). */}
+          {can('user:update') && u.id !== me.id && (
             <Popconfirm
               title={u.status === 'active' ? `停用「${u.displayName}」？停用后该用户无法登录。` : `启用「${u.displayName}」？`}
               onConfirm={() =>

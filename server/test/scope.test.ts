@@ -1,0 +1,237 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './harness.ts';
+import { API, expectError, makeUser, orgId, userId } from './helpers.ts';
+
+/**
+ * Data scope (DESIGN §4): what lies outside the caller's scope is absent from lists and "not
+ * found" by id — never "forbidden" — on every org-scoped read route.
+ */
+
+/** GET routes this file proves to be scoped. */
+const SCOPED_READS = [
+  'GET /api/v1/users',
+  'GET /api/v1/users/:id',
+  'GET /api/v1/users/:id/personal',
+  'GET /api/v1/orgs',
+  'GET /api/v1/orgs/tree',
+  'GET /api/v1/orgs/:id',
+] as const;
+
+/**
+ * GET routes that hold no org-scoped data, each with the reason. A new GET route must be added to
+ * SCOPED_READS (with cases below) or here — the coverage test fails until it is.
+ */
+const NOT_ORG_SCOPED: Record<string, string> = {
+  'GET /api/v1/health': 'public liveness probe; returns no data',
+  'GET /api/v1/auth/me': "the caller's own session and nothing else",
+  'GET /api/v1/roles': 'roles are global configuration of the one platform, the same for every org',
+  'GET /api/v1/roles/:id': 'as GET /roles',
+  'GET /api/v1/permissions': 'the permission catalog is code, the same for every org',
+  'GET /api/v1/login-events': 'security log of the whole platform, read only by auditadmin (SEC-17/18; separation.test.ts)',
+  'GET /api/v1/audit-events': 'audit trail of the whole platform, read only by auditadmin (SEC-17/18; separation.test.ts)',
+  'GET /api/v1/code-sets': 'dictionary: national/industry code sets, the same for every org',
+  'GET /api/v1/code-sets/:code': 'dictionary: as GET /code-sets',
+  'GET /api/v1/code-sets/:code/items': 'dictionary: as GET /code-sets',
+};
+
+let tp: TestApp;
+const tokens: Record<string, string> = {};
+const ids: Record<string, number> = {};
+let orgPaths: { id: number; path: string }[];
+
+/** Ids of the orgs below (and including) an org, from the database itself. */
+function subtreeOf(orgIdValue: number): number[] {
+  const root = orgPaths.find((o) => o.id === orgIdValue);
+  if (!root) throw new Error(`no org ${orgIdValue}`);
+  return orgPaths.filter((o) => o.path.startsWith(root.path)).map((o) => o.id).sort((a, b) => a - b);
+}
+
+async function get(username: string, url: string) {
+  const token = tokens[username];
+  if (!token) throw new Error(`no token for ${username}`);
+  return tp.as(token, { method: 'GET', url: `${API}${url}` });
+}
+
+async function visibleUsers(viewer: string): Promise<string[]> {
+  const res = await get(viewer, '/users?pageSize=500');
+  expect(res.statusCode, res.body).toBe(200);
+  const body = res.json() as { items: { username: string }[]; total: number };
+  expect(body.total).toBe(body.items.length);
+  return body.items.map((u) => u.username).sort();
+}
+
+async function visibleOrgs(viewer: string): Promise<number[]> {
+  const res = await get(viewer, '/orgs?pageSize=500');
+  expect(res.statusCode, res.body).toBe(200);
+  const body = res.json() as { items: { id: number }[]; total: number };
+  expect(body.total).toBe(body.items.length);
+  return body.items.map((o) => o.id).sort((a, b) => a - b);
+}
+
+async function treeOrgs(viewer: string): Promise<number[]> {
+  const res = await get(viewer, '/orgs/tree');
+  expect(res.statusCode, res.body).toBe(200);
+  type Node = { id: number; children: Node[] };
+  const flat: number[] = [];
+  const walk = (n: Node) => {
+    flat.push(n.id);
+    n.children.forEach(walk);
+  };
+  (res.json() as { items: Node[] }).items.forEach(walk);
+  return flat.sort((a, b) => a - b);
+}
+
+beforeAll(async () => {
+  tp = await createTestApp();
+  ids.province = await orgId(tp, '330000', 'province_dept');
+  ids.hangzhou = await orgId(tp, '330100', 'city_bureau');
+  ids.xihu = await orgId(tp, '330106', 'county_bureau');
+  ids.ningbo = await orgId(tp, '330200', 'city_bureau');
+  ids.yinzhou = await orgId(tp, '330212', 'county_bureau');
+  const { rows } = await sql<{ id: number; path: string }>`select id, path from orgs`.execute(tp.database.db);
+  orgPaths = rows.map((r) => ({ id: Number(r.id), path: r.path }));
+  const office = await sql<{ id: number }>`select id from orgs where parent_id = ${ids.xihu} and type = 'justice_office' order by id limit 1`.execute(tp.database.db);
+  ids.xihuOffice = Number(office.rows[0]?.id);
+
+  // Users of known scope in and below 西湖区司法局; the demo provides the others.
+  await makeUser(tp, 'office_clerk', ids.xihuOffice);
+  await makeUser(tp, 'xihu_org', ids.xihu, { dataScope: 'org' });
+  await makeUser(tp, 'xihu_self', ids.xihu, { dataScope: 'self' });
+  // A business role that may read full personal data, to reach /users/:id/personal in scope.
+  const sec = await tp.login('secadmin');
+  const role = await tp.as(sec, {
+    method: 'POST',
+    url: `${API}/roles`,
+    payload: { code: 'personal_reader', name: '个人信息查阅', permissions: ['org:read', 'user:read', 'user:read-personal'], dataScope: 'subtree' },
+  });
+  expect(role.statusCode, role.body).toBe(200);
+  await makeUser(tp, 'xihu_personal', ids.xihu, { roles: ['personal_reader'], phone: '13812345678' });
+
+  for (const u of ['xihu_staff', 'hz_leader', 'zj_leader', 'yinzhou_staff', 'office_clerk', 'xihu_org', 'xihu_self', 'xihu_personal']) {
+    tokens[u] = await tp.login(u);
+    ids[u] = await userId(tp, u);
+  }
+  ids.sysadmin = await userId(tp, 'sysadmin');
+});
+
+afterAll(async () => {
+  await tp?.destroy();
+});
+
+describe('every GET route is either proven scoped or listed as not org-scoped', () => {
+  it('has no GET route outside both lists, and no stale entry in them', () => {
+    const gets = tp.routes.filter((r) => r.method === 'GET').map((r) => `GET ${r.url}`);
+    const uncovered = gets.filter((k) => !(SCOPED_READS as readonly string[]).includes(k) && !(k in NOT_ORG_SCOPED));
+    expect(uncovered, 'add these GET routes to the scope test (SCOPED_READS with cases) or to NOT_ORG_SCOPED with a reason').toEqual([]);
+    const stale = [...SCOPED_READS, ...Object.keys(NOT_ORG_SCOPED)].filter((k) => !gets.includes(k));
+    expect(stale, 'entries for routes that no longer exist').toEqual([]);
+  });
+});
+
+describe('subtree scope: a county bureau sees only its own subtree', () => {
+  it('GET /users lists only users of 西湖区司法局 and its 司法所', async () => {
+    expect(await visibleUsers('xihu_staff')).toEqual(['office_clerk', 'xihu_org', 'xihu_personal', 'xihu_self', 'xihu_staff']);
+  });
+
+  it.each(['yinzhou_staff', 'hz_leader', 'zj_leader', 'sysadmin'])('GET /users/:id of %s (outside) → 404 USER_NOT_FOUND', async (other) => {
+    expectError(await get('xihu_staff', `/users/${ids[other]}`), 404, 'USER_NOT_FOUND');
+  });
+
+  it('GET /users/:id of a user in its 司法所 → 200', async () => {
+    const res = await get('xihu_staff', `/users/${ids.office_clerk}`);
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it('filters cannot reach outside the scope', async () => {
+    for (const url of [`/users?orgId=${ids.ningbo}&includeSubtree=true`, `/users?orgId=${ids.yinzhou}`, '/users?q=yinzhou']) {
+      const res = await get('xihu_staff', url);
+      expect(res.statusCode, url).toBe(200);
+      expect((res.json() as { total: number }).total, url).toBe(0);
+    }
+    const orgs = await get('xihu_staff', `/orgs?parentId=${ids.ningbo}`);
+    expect((orgs.json() as { total: number }).total).toBe(0);
+  });
+
+  it('GET /orgs and /orgs/tree hold exactly the subtree of 西湖区司法局', async () => {
+    const expected = subtreeOf(ids.xihu);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(await visibleOrgs('xihu_staff')).toEqual(expected);
+    expect(await treeOrgs('xihu_staff')).toEqual(expected);
+  });
+
+  it.each(['province', 'hangzhou', 'ningbo', 'yinzhou'])('GET /orgs/:id of %s (outside) → 404 ORG_NOT_FOUND', async (org) => {
+    expectError(await get('xihu_staff', `/orgs/${ids[org]}`), 404, 'ORG_NOT_FOUND');
+  });
+
+  it('GET /users/:id/personal (with user:read-personal): outside → 404, inside → 200 with the full phone', async () => {
+    expectError(await get('xihu_personal', `/users/${ids.yinzhou_staff}/personal`), 404, 'USER_NOT_FOUND');
+    expectError(await get('xihu_personal', `/users/${ids.hz_leader}/personal`), 404, 'USER_NOT_FOUND');
+    const inside = await get('xihu_personal', `/users/${ids.xihu_personal}/personal`);
+    expect(inside.statusCode, inside.body).toBe(200);
+    expect((inside.json() as { phone: string }).phone).toBe('13812345678');
+    const masked = await get('xihu_personal', `/users/${ids.xihu_personal}`);
+    expect((masked.json() as { phone: string }).phone).toBe('138****5678');
+  });
+
+  it('GET /users/:id/personal without user:read-personal → 403 (permission, before any look-up)', async () => {
+    expectError(await get('xihu_staff', `/users/${ids.xihu_staff}/personal`), 403, 'AUTHZ_FORBIDDEN');
+  });
+});
+
+describe('a city bureau leader sees its counties, not another city', () => {
+  it('hz_leader sees 西湖 users and orgs but nothing of 宁波', async () => {
+    const users = await visibleUsers('hz_leader');
+    expect(users).toEqual(expect.arrayContaining(['hz_leader', 'xihu_staff', 'office_clerk']));
+    expect(users).not.toContain('yinzhou_staff');
+    expect(users).not.toContain('zj_leader');
+    const orgs = await visibleOrgs('hz_leader');
+    expect(orgs).toEqual(subtreeOf(ids.hangzhou));
+    expect(orgs).toContain(ids.xihu);
+    expect(orgs).not.toContain(ids.ningbo);
+    expect(orgs).not.toContain(ids.yinzhou);
+    expect(await treeOrgs('hz_leader')).toEqual(subtreeOf(ids.hangzhou));
+    expect((await get('hz_leader', `/orgs/${ids.xihu}`)).statusCode).toBe(200);
+    expect((await get('hz_leader', `/users/${ids.xihu_staff}`)).statusCode).toBe(200);
+    expectError(await get('hz_leader', `/orgs/${ids.yinzhou}`), 404, 'ORG_NOT_FOUND');
+    expectError(await get('hz_leader', `/users/${ids.yinzhou_staff}`), 404, 'USER_NOT_FOUND');
+  });
+
+  it('and yinzhou_staff, the other way round, sees nothing of 杭州', async () => {
+    expect(await visibleUsers('yinzhou_staff')).toEqual(['yinzhou_staff']);
+    expect(await visibleOrgs('yinzhou_staff')).toEqual(subtreeOf(ids.yinzhou));
+    expectError(await get('yinzhou_staff', `/users/${ids.xihu_staff}`), 404, 'USER_NOT_FOUND');
+    expectError(await get('yinzhou_staff', `/orgs/${ids.xihu}`), 404, 'ORG_NOT_FOUND');
+  });
+
+  it('the province leader sees both cities', async () => {
+    const users = await visibleUsers('zj_leader');
+    expect(users).toEqual(expect.arrayContaining(['hz_leader', 'xihu_staff', 'yinzhou_staff']));
+  });
+});
+
+describe('a per-user dataScope overrides the role default', () => {
+  it("'org': only its own org — its users, not those of the 司法所 below", async () => {
+    expect(await visibleUsers('xihu_org')).toEqual(['xihu_org', 'xihu_personal', 'xihu_self', 'xihu_staff']);
+    expect(await visibleOrgs('xihu_org')).toEqual([ids.xihu]);
+    expect(await treeOrgs('xihu_org')).toEqual([ids.xihu]);
+    expectError(await get('xihu_org', `/users/${ids.office_clerk}`), 404, 'USER_NOT_FOUND');
+    expectError(await get('xihu_org', `/orgs/${ids.xihuOffice}`), 404, 'ORG_NOT_FOUND');
+  });
+
+  it("'self': only itself", async () => {
+    expect(await visibleUsers('xihu_self')).toEqual(['xihu_self']);
+    expect((await get('xihu_self', `/users/${ids.xihu_self}`)).statusCode).toBe(200);
+    expectError(await get('xihu_self', `/users/${ids.xihu_staff}`), 404, 'USER_NOT_FOUND');
+    expectError(await get('xihu_self', `/users/${ids.office_clerk}`), 404, 'USER_NOT_FOUND');
+    expect(await visibleOrgs('xihu_self')).toEqual([ids.xihu]);
+    expectError(await get('xihu_self', `/orgs/${ids.xihuOffice}`), 404, 'ORG_NOT_FOUND');
+  });
+
+  it('GET /auth/me reports the effective scope', async () => {
+    for (const [u, scope] of [['xihu_org', 'org'], ['xihu_self', 'self'], ['xihu_staff', 'subtree']] as const) {
+      const res = await get(u, '/auth/me');
+      expect((res.json() as { user: { dataScope: string } }).user.dataScope, u).toBe(scope);
+    }
+  });
+});
