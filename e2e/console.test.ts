@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -26,7 +27,7 @@ async function ensureConsoleBuilt(): Promise<void> {
 }
 
 describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/chromium)', () => {
-  let server: { url: string; close(): Promise<void> };
+  let server: Awaited<ReturnType<typeof import('../server/test/harness.ts').startTestServer>>;
   let context: BrowserContext;
   let page: Page;
   let profileDir: string;
@@ -84,16 +85,29 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
 
     await openMenu('组织机构');
     const tree = page.locator('.ant-tree');
-    const node = (name: string) => tree.locator('.ant-tree-treenode', { has: page.getByTitle(name, { exact: true }) });
+    const node = (name: string | RegExp) => tree.locator('.ant-tree-treenode', { has: page.getByTitle(name, { exact: true }) });
     await visible(node('浙江省司法厅'));
     // The root starts expanded; open it only if it is not.
     if (!(await node('杭州市司法局').isVisible())) await node('浙江省司法厅').locator('.ant-tree-switcher').click();
     await (await visible(node('杭州市司法局'))).locator('.ant-tree-switcher').click();
-    await (await visible(node('西湖区司法局'))).getByTitle('西湖区司法局', { exact: true }).click();
+    // Org names are written out in full: 杭州市西湖区司法局.
+    await (await visible(node(/西湖区司法局$/))).getByTitle(/西湖区司法局$/).click();
     const details = page.locator('.ant-descriptions');
     await visible(details.getByText('330106'));
     expect(await details.getByText('杭州市司法局').count()).toBeGreaterThan(0);
     await shot('orgs');
+  }, 120_000);
+
+  it('shows the code sets and the work calendar to sysadmin', async () => {
+    await openMenu('数据字典');
+    await (await visible(page.getByRole('cell', { name: 'org_type', exact: true }))).click();
+    await visible(page.getByRole('cell', { name: '县级司法局', exact: true }));
+    await shot('dictionary');
+
+    await openMenu('工作日历');
+    await visible(page.locator('[data-kind="holiday"]'));
+    await visible(page.locator('[data-kind="workday"]').getByText('班'));
+    await shot('calendar');
   }, 120_000);
 
   it('creates a user, who must change the password at first login', async () => {
@@ -107,7 +121,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
     await dialog.getByLabel('姓名').fill(NEW_USER.displayName);
     await dialog.getByLabel('所属机构').click();
     await dialog.getByLabel('所属机构').fill('西湖区司法局');
-    await (await visible(page.locator('.ant-select-tree-node-content-wrapper[title="西湖区司法局"]'))).click();
+    await (await visible(page.locator('.ant-select-tree-node-content-wrapper[title$="西湖区司法局"]'))).click();
     await dialog.getByLabel('角色').click();
     await (await visible(page.locator('.ant-select-item-option', { hasText: '工作人员' }))).click();
     await dialog.getByLabel('初始密码').fill(NEW_USER.initial);
@@ -138,6 +152,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
 
     await openMenu('审计日志');
     await page.getByLabel('操作', { exact: true }).fill('user.create');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /查\s*询/ }).click();
     const row = await visible(page.locator('.ant-table-row').filter({ hasText: 'user.create' }).filter({ hasText: 'sysadmin' }));
     await row.locator('.ant-table-row-expand-icon').click();
@@ -150,6 +165,16 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
     await openMenu('角色管理');
     await visible(page.locator('.ant-table-row').filter({ hasText: '审计管理员' }));
     await shot('roles');
+  }, 120_000);
+
+  it('returns to the login page with 登录已超时 once the server ends an idle session', async () => {
+    await visible(page.getByRole('menuitem', { name: '用户管理' }));
+    // Thirty idle minutes, without waiting for them: the server ends sessions it last saw that long ago.
+    await sql`update sessions set last_seen_at = now() - interval '31 minutes' where ended_at is null`.execute(server.tp.database.db);
+    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await visible(page.locator('.ant-alert-warning').getByText('登录已超时，请重新登录'));
+    await visible(page.getByPlaceholder('用户名'));
+    await shot('login-expired');
   }, 120_000);
 
   it('locks the account after five wrong passwords and says until when', async () => {

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
-import { buildTianping, type Tianping } from './main.ts';
+import type { Tianping } from './main.ts';
 import { loadConfig, type ConfigFlags } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 import { AppError } from './platform/http/errors.ts';
 import { createLogger } from './platform/logger.ts';
 import { DATA_SCOPES } from './platform/authz/scope.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from './modules/identity/index.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './modules/identity/identity.demo.ts';
 
 type DbFlags = Pick<ConfigFlags, 'dataDir' | 'databaseUrl' | 'demo'>;
 
@@ -23,6 +23,7 @@ function dbOptions(cmd: Command): Command {
  */
 async function open(flags: DbFlags): Promise<Tianping> {
   const config = loadConfig(flags);
+  const { buildTianping } = await import('./main.ts'); // loaded on demand: `--help` stays instant
   return buildTianping({ ...config, webDist: '/nonexistent' }, { logger: createLogger('warn') });
 }
 
@@ -51,6 +52,7 @@ export function buildCli(): Command {
     .option('--host <host>', '监听地址（默认 0.0.0.0）')
     .action(async (opts: DbFlags & { port?: string; host?: string }) => {
       const config = loadConfig(opts);
+      const { buildTianping } = await import('./main.ts');
       const tp = await buildTianping(config);
       const address = await tp.app.listen({ port: config.port, host: config.host });
       const shown = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
@@ -106,6 +108,7 @@ export function buildCli(): Command {
     .command('openapi')
     .description('输出 OpenAPI 文档（JSON）')
     .action(async () => {
+      const { buildTianping } = await import('./main.ts');
       const tp = await buildTianping(loadConfig({ dataDir: 'memory://openapi', demo: false }), { logger: createLogger('warn') });
       try {
         console.log(JSON.stringify(tp.app.swagger(), null, 2));

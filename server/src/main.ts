@@ -80,9 +80,12 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
 /** The built console at /, with the SPA's client-side routes falling back to index.html. */
 async function serveConsole(app: FastifyInstance, webDist: string): Promise<void> {
   const hasConsole = fs.existsSync(`${webDist}/index.html`);
-  if (hasConsole) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt console is served without a restart.
+  if (hasConsole) await app.register(fastifyStatic, { root: webDist, wildcard: true });
   app.setNotFoundHandler((req, reply) => {
-    if (hasConsole && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // Client-side routes (/orgs, /users/12) get the app; a missing file (/assets/x.js) stays a 404.
+    const isPage = !/\.[a-z0-9]+$/i.test(req.url.split('?')[0] ?? '');
+    if (hasConsole && req.method === 'GET' && isPage && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
     throw httpErrors.ROUTE_NOT_FOUND();
   });
 }

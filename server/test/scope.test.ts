@@ -33,6 +33,10 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   'GET /api/v1/code-sets': 'dictionary: national/industry code sets, the same for every org',
   'GET /api/v1/code-sets/:code': 'dictionary: as GET /code-sets',
   'GET /api/v1/code-sets/:code/items': 'dictionary: as GET /code-sets',
+  'GET /api/v1/calendar/years': "work calendar: the State Council's national holiday notices, the same for every org",
+  'GET /api/v1/calendar/years/:year': 'work calendar: as GET /calendar/years',
+  'GET /api/v1/calendar/deadline': 'work calendar: a computation over the national calendar, no stored org data',
+  'GET /api/v1/calendar/days': 'work calendar: as GET /calendar/years',
 };
 
 let tp: TestApp;
@@ -41,7 +45,7 @@ const ids: Record<string, number> = {};
 let orgPaths: { id: number; path: string }[];
 
 /** Ids of the orgs below (and including) an org, from the database itself. */
-function subtreeOf(orgIdValue: number): number[] {
+function subtreeOf(orgIdValue: number | undefined): number[] {
   const root = orgPaths.find((o) => o.id === orgIdValue);
   if (!root) throw new Error(`no org ${orgIdValue}`);
   return orgPaths.filter((o) => o.path.startsWith(root.path)).map((o) => o.id).sort((a, b) => a - b);

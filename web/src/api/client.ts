@@ -1,8 +1,9 @@
 /**
- * A thin fetch wrapper over /api/v1 until `npm run gen:api` produces schema.d.ts. The session is an
- * httpOnly cookie, so requests carry `credentials: 'same-origin'` and no token.
+ * A thin fetch wrapper over /api/v1; the shapes it returns are typed in types.ts from the generated
+ * schema. The session is an httpOnly cookie, so requests carry `credentials: 'same-origin'` and no
+ * token.
  */
-export interface ErrorDetail {
+interface ErrorDetail {
   field?: string;
   row?: number;
   message: string;

@@ -1,134 +1,39 @@
-/** Hand-written types of the /api/v1 contract; replaced by the generated schema.d.ts later. */
+/**
+ * The shapes the console reads, taken from the server's OpenAPI (schema.d.ts, written by
+ * `npm run gen:api`): when the contract changes, these change with it and the compiler shows
+ * every page that needs to follow.
+ */
+import type { components, paths } from './schema';
+
+type Method = 'get' | 'post' | 'put' | 'patch';
+/** The JSON a route answers with 200. */
+type Answer<P extends keyof paths, M extends Method> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+type Item<P extends keyof paths> = Answer<P, 'get'> extends { items: (infer T)[] } ? T : never;
+
 export interface Page<T> {
   items: T[];
   total: number;
 }
 
-export interface PageQuery {
-  page: number;
-  pageSize: number;
-}
+export type SessionUser = Answer<'/api/v1/auth/me', 'get'>['user'];
+export type DataScope = SessionUser['dataScope'];
 
-export type DataScope = 'all' | 'subtree' | 'org' | 'self';
-export type AdminKind = 'system' | 'security' | 'audit';
+export type Org = Answer<'/api/v1/orgs/{id}', 'get'>;
+export type OrgTreeNode = components['schemas']['OrgTreeNode'];
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  orgId: number;
-  orgName: string;
-  roles: string[];
-  permissions: string[];
-  mustChangePassword: boolean;
-  dataScope: DataScope;
-}
+export type User = Answer<'/api/v1/users/{id}', 'get'>;
 
-export interface Org {
-  id: number;
-  name: string;
-  type: string;
-  typeLabel: string;
-  regionCode: string;
-  creditCode: string | null;
-  parentId: number | null;
-  depth: number;
-}
+export type Role = Answer<'/api/v1/roles/{id}', 'get'>;
+export type AdminKind = NonNullable<Role['adminKind']>;
+export type Permission = Item<'/api/v1/permissions'>;
 
-export interface OrgTreeNode {
-  id: number;
-  name: string;
-  type: string;
-  typeLabel: string;
-  regionCode: string;
-  children: OrgTreeNode[];
-}
+export type LoginEvent = Item<'/api/v1/login-events'>;
+export type LoginResult = LoginEvent['result'];
+export type AuditEvent = Item<'/api/v1/audit-events'>;
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  orgId: number;
-  orgName: string;
-  roles: { code: string; name: string }[];
-  status: 'active' | 'disabled';
-  locked: boolean;
-  lockedUntil: string | null;
-  phone: string | null;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
+export type CodeSet = Item<'/api/v1/code-sets'>;
+export type CodeItem = Item<'/api/v1/code-sets/{code}/items'>;
 
-export interface Role {
-  id: number;
-  code: string;
-  name: string;
-  description: string;
-  permissions: string[];
-  dataScope: DataScope;
-  adminKind: AdminKind | null;
-  builtin: boolean;
-}
-
-export interface Permission {
-  code: string;
-  label: string;
-  kind: 'menu' | 'button' | 'api';
-  group: string;
-  business: boolean;
-}
-
-export type LoginResult = 'success' | 'bad_password' | 'locked' | 'unknown_user' | 'disabled' | 'logout' | 'timeout';
-
-export interface LoginEvent {
-  id: number;
-  at: string;
-  username: string;
-  userId: number | null;
-  ip: string | null;
-  userAgent: string | null;
-  result: LoginResult;
-}
-
-export interface AuditEvent {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorUsername: string | null;
-  actorOrgId: number | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  changes: unknown;
-  requestId: string | null;
-  ip: string | null;
-  result: 'success' | 'failure';
-}
-
-export interface CodeSet {
-  code: string;
-  name: string;
-  standard: string | null;
-  editable: boolean;
-}
-
-export interface CodeItem {
-  code: string;
-  label: string;
-  enabled: boolean;
-  sort: number;
-}
-
-export interface CalendarYear {
-  year: number;
-  source: string;
-  holidays: number;
-  workdays: number;
-}
-
-export interface CalendarDay {
-  date: string;
-  kind: 'holiday' | 'workday';
-  name: string;
-}
+export type CalendarYear = Item<'/api/v1/calendar/years'>;
+export type CalendarYearDetail = Answer<'/api/v1/calendar/years/{year}', 'get'>;
+export type CalendarDay = CalendarYearDetail['days'][number];

@@ -47,7 +47,7 @@ export function Shell() {
             <Button type="text" icon={<LockOutlined />} onClick={() => void navigate('/password')}>
               修改密码
             </Button>
-            <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout()}>
+            <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout().then(() => navigate('/login', { replace: true }))}>
               退出登录
             </Button>
           </Space>

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { api, setUnauthorizedListener } from '../api/client';
 import type { SessionUser } from '../api/types';
 
-export const SESSION_EXPIRED_NOTICE = '登录已超时，请重新登录';
+const SESSION_EXPIRED_NOTICE = '登录已超时，请重新登录';
 
 interface AuthState {
   /** undefined while the session is being checked at start. */
@@ -21,7 +21,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUserState] = useState<SessionUser | null | undefined>(undefined);
   const [notice, setNotice] = useState<string>();
   const userRef = useRef(user);
-  userRef.current = user;
+  useEffect(() => {
+    userRef.current = user;
+  }, [user]);
 
   useEffect(() => {
     // The session idles out after 30 minutes on the server; whatever call finds out first ends it here.

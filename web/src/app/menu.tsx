@@ -9,7 +9,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
-export interface MenuEntry {
+interface MenuEntry {
   path: string;
   label: string;
   icon: ReactNode;
@@ -17,7 +17,7 @@ export interface MenuEntry {
   permission: string;
 }
 
-export interface MenuGroup {
+interface MenuGroup {
   label: string;
   entries: MenuEntry[];
 }

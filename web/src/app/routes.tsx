@@ -1,6 +1,6 @@
 import { Button, Result, Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ChangePasswordPage } from '../modules/identity/ChangePasswordPage';
 import { LoginPage } from '../modules/identity/LoginPage';
 import { useAuth } from './auth';
@@ -38,7 +38,17 @@ function RequirePermission({ permission, children }: { permission: string; child
 }
 
 function NotFound() {
-  return <Result status="404" title="页面不存在" extra={<Button href="/">返回首页</Button>} />;
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      extra={
+        <Link to="/">
+          <Button>返回首页</Button>
+        </Link>
+      }
+    />
+  );
 }
 
 const guarded: { path: string; permission: string; page: ReactNode }[] = [

@@ -9,7 +9,8 @@ import { identityErrors as E } from './identity.errors.ts';
 import type { IdentityTables, LoginResult } from './identity.tables.ts';
 import { afterFailure, isIdleExpired, isLocked, type LoginPolicy } from './lockout.rules.ts';
 import { passwordWeakness } from './password.rules.ts';
-import { findLoginUser, rolesOfUsers } from './users.queries.ts';
+import { findActorRow, findSessionActorRow, type ActorRow } from './auth.queries.ts';
+import { findLoginUser } from './users.queries.ts';
 
 export interface SessionUser {
   id: number;
@@ -38,37 +39,9 @@ export function createAuthService(base: BaseDb, policy: LoginPolicy, clock: () =
   }
 
   async function loadActor(userId: number): Promise<{ actor: Actor; user: SessionUser }> {
-    const u = await db
-      .selectFrom('users')
-      .innerJoin('orgs', 'orgs.id', 'users.org_id')
-      .where('users.id', '=', userId)
-      .select(['users.id', 'users.username', 'users.display_name', 'users.org_id', 'users.data_scope', 'users.must_change_password', 'orgs.name as org_name', 'orgs.path'])
-      .executeTakeFirstOrThrow();
-    const roles = await rolesOfUsers(db, [userId]);
-    const permissions = new Set(roles.flatMap((r) => r.permissions));
-    const scope = u.data_scope ?? widestScope(roles.map((r) => r.data_scope));
-    const actor: Actor = {
-      userId: u.id,
-      username: u.username,
-      orgId: u.org_id,
-      orgPath: u.path,
-      roleCodes: roles.map((r) => r.code),
-      adminKind: roles.find((r) => r.admin_kind !== null)?.admin_kind ?? null,
-      permissions,
-      scope,
-    };
-    const user: SessionUser = {
-      id: u.id,
-      username: u.username,
-      displayName: u.display_name,
-      orgId: u.org_id,
-      orgName: u.org_name,
-      roles: actor.roleCodes,
-      permissions: [...permissions].sort(),
-      mustChangePassword: u.must_change_password,
-      dataScope: scope,
-    };
-    return { actor, user };
+    const row = await findActorRow(db, userId);
+    if (!row) throw httpErrors.AUTH_REQUIRED();
+    return toActor(row);
   }
 
   return {
@@ -124,24 +97,18 @@ export function createAuthService(base: BaseDb, policy: LoginPolicy, clock: () =
     /** SEC-13: a session idle longer than the policy ends on the server, not only in the browser. */
     async resolveSession(token: string, meta: RequestMeta): Promise<{ actor: Actor; mustChangePassword: boolean }> {
       const hash = sha256Hex(token);
-      const s = await db
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .where('sessions.token_hash', '=', hash)
-        .select(['sessions.user_id', 'sessions.last_seen_at', 'sessions.ended_at', 'users.status', 'users.username', 'users.org_id'])
-        .executeTakeFirst();
+      const s = await findSessionActorRow(db, hash);
       if (!s || s.ended_at !== null || s.status !== 'active') throw httpErrors.AUTH_REQUIRED();
       const now = clock();
       if (isIdleExpired(s.last_seen_at, now, policy)) {
         await db.updateTable('sessions').set({ ended_at: now, end_reason: 'timeout' }).where('token_hash', '=', hash).execute();
-        await logLogin(s.username, s.user_id, s.org_id, meta, 'timeout');
+        await logLogin(s.username, s.id, s.org_id, meta, 'timeout');
         throw httpErrors.AUTH_SESSION_EXPIRED();
       }
       if (now.getTime() - s.last_seen_at.getTime() > TOUCH_EVERY_MS) {
         await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', hash).execute();
       }
-      const { actor, user } = await loadActor(s.user_id);
-      return { actor, mustChangePassword: user.mustChangePassword };
+      return { actor: toActor(s).actor, mustChangePassword: s.must_change_password };
     },
 
     async me(actor: Actor): Promise<SessionUser> {
@@ -169,6 +136,34 @@ export function createAuthService(base: BaseDb, policy: LoginPolicy, clock: () =
       return (await loadActor(actor.userId)).user;
     },
   };
+}
+
+function toActor(u: ActorRow): { actor: Actor; user: SessionUser } {
+  const permissions = new Set(u.roles.flatMap((r) => r.permissions));
+  const scope = u.data_scope ?? widestScope(u.roles.map((r) => r.data_scope));
+  const roleCodes = u.roles.map((r) => r.code);
+  const actor: Actor = {
+    userId: u.id,
+    username: u.username,
+    orgId: u.org_id,
+    orgPath: u.org_path,
+    roleCodes,
+    adminKind: u.roles.find((r) => r.admin_kind !== null)?.admin_kind ?? null,
+    permissions,
+    scope,
+  };
+  const user: SessionUser = {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    orgId: u.org_id,
+    orgName: u.org_name,
+    roles: roleCodes,
+    permissions: [...permissions].sort(),
+    mustChangePassword: u.must_change_password,
+    dataScope: scope,
+  };
+  return { actor, user };
 }
 
 function lockedError(until: Date, now: Date) {

@@ -76,7 +76,7 @@ const PROVINCE_DIRECT_CITY_PART = '90';
 const HEADER = ['code', 'name', 'parentCode'] as const;
 const CODE_RE = /^\d{6}$/;
 // Names come from spreadsheets; a control character is always a paste accident, never a place name.
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 
 function isWellFormedCode(code: string): boolean {

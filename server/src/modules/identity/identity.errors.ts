@@ -23,6 +23,7 @@ export const identityErrors = defineErrors({
   ROLE_PERMISSION_UNKNOWN: { status: 400, message: '权限编码不存在' },
   ROLE_ADMIN_EXCLUSIVE: { status: 400, message: '三员分立：系统管理员、安全管理员、审计管理员角色互斥，且不能与业务角色兼任' },
   ROLE_ADMIN_BUSINESS_FORBIDDEN: { status: 400, message: '三员分立：管理员角色不能拥有业务数据权限' },
+  ROLE_PERMISSION_RESERVED: { status: 400, message: '三员分立：授权、解锁、重置密码与日志审计权限只属于内置的安全管理员、审计管理员角色' },
   ROLE_BUILTIN_ADMIN_LOCKED: { status: 403, message: '内置三员角色的权限不能修改' },
   ROLE_ASSIGN_FORBIDDEN: { status: 403, message: '无权分配该角色' },
 });

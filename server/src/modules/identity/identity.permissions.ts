@@ -27,6 +27,17 @@ export const P = definePermissions([
   { code: 'audit:read', label: '查看审计日志', kind: 'api', group: g.log, business: false },
 ] as const);
 
+/**
+ * SEC-18: the rights of the security post (grants, unlocks, resets) and of the audit post (the login
+ * log and the audit trail). They stay with the built-in secadmin and auditadmin roles: a business
+ * role carrying them would be a further, unseparated administrator, and "nobody but the audit
+ * administrator reads the audit trail" would hold only until someone made such a role.
+ */
+export const ADMIN_POST_PERMISSIONS: ReadonlySet<string> = new Set([
+  P['role:manage'], P['user:assign-roles'], P['user:unlock'], P['user:reset-password'],
+  P['menu:login-events'], P['login-event:read'], P['menu:audit-events'], P['audit:read'],
+]);
+
 export interface BuiltinRole {
   code: string;
   name: string;

@@ -4,7 +4,7 @@ import type { DataScopeKind } from '../../platform/authz/scope.ts';
 import { diff, recordAudit } from '../../platform/audit/audit.ts';
 import type { BaseDb } from '../../platform/db/database.ts';
 import { identityErrors as E } from './identity.errors.ts';
-import { BUILTIN_ROLES } from './identity.permissions.ts';
+import { ADMIN_POST_PERMISSIONS, BUILTIN_ROLES } from './identity.permissions.ts';
 import type { IdentityTables, RolesTable } from './identity.tables.ts';
 import { businessPermissionsOf } from './roles.rules.ts';
 import type { Selectable } from 'kysely';
@@ -49,6 +49,9 @@ function checkPermissions(permissions: string[], adminKind: RoleView['adminKind'
   if (adminKind !== null) {
     const business = businessPermissionsOf(permissions, isBusinessPermission);
     if (business.length > 0) throw E.ROLE_ADMIN_BUSINESS_FORBIDDEN(undefined, [{ field: 'permissions', message: business.join('、') }]);
+  } else {
+    const reserved = permissions.filter((p) => ADMIN_POST_PERMISSIONS.has(p));
+    if (reserved.length > 0) throw E.ROLE_PERMISSION_RESERVED(undefined, [{ field: 'permissions', message: reserved.join('、') }]);
   }
 }
 

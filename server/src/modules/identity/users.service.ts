@@ -113,13 +113,16 @@ export function createUserService(base: BaseDb, clock: () => Date = () => new Da
 
     /** Full phone and ID number: only with user:read-personal, and the read itself is audited. */
     async getPersonal(actor: Actor, meta: RequestMeta, id: number): Promise<UserView> {
-      return db.transaction().execute(async (trx) => {
-        const row = await q.findUser(trx, actor, id);
-        if (!row) throw E.USER_NOT_FOUND();
+      const row = await db.transaction().execute(async (trx) => {
+        const found = await q.findUser(trx, actor, id);
+        if (!found) throw E.USER_NOT_FOUND();
         await recordAudit(trx, { actor, meta }, { action: 'user.read-personal', targetType: 'user', targetId: id });
-        const [view] = await views([row], true);
-        return view as UserView;
+        return found;
       });
+      // Built after the transaction: `views` reads through `db`, and on PGlite (a pool of one
+      // connection) a second connection inside the transaction waits forever.
+      const [view] = await views([row], true);
+      return view as UserView;
     },
 
     /**

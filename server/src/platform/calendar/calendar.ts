@@ -152,8 +152,10 @@ interface Entry {
   kind: DayKind;
   name: string;
   source: string;
-  year: number;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Year tables: validation and layering
 
 /** Years a table may have; its dates lie in its year or the one before or after. */
 export const YEAR_MIN = 1949;
@@ -261,7 +263,7 @@ export function createWorkCalendar(...layers: readonly (readonly YearTable[])[])
     for (const d of t.days) {
       const n = parseDate(d.date);
       // A date both neighbouring tables list (with the same kind): name it after its own year's.
-      if (!entries.has(n) || yearOf(n) === t.year) entries.set(n, { kind: d.kind, name: d.name, source: t.source, year: t.year });
+      if (!entries.has(n) || yearOf(n) === t.year) entries.set(n, { kind: d.kind, name: d.name, source: t.source });
     }
   }
   const years = [...tables.keys()].sort((a, b) => a - b);

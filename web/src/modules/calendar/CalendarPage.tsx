@@ -3,17 +3,11 @@ import { Button, Card, DatePicker, Empty, Space, Spin, Tag, Typography } from 'a
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../api/client';
-import type { CalendarDay, CalendarYear, Page } from '../../api/types';
+import type { CalendarYear, CalendarYearDetail, Page } from '../../api/types';
 import { useAuth } from '../../app/auth';
 import { useApiError } from '../../app/useApiError';
 import { CalendarYearModal } from './CalendarYearModal';
 import { MonthGrid } from './MonthGrid';
-
-interface YearDetail {
-  year: number;
-  source?: string;
-  days: CalendarDay[];
-}
 
 /** 工作日历: holidays and 调休 workdays per year, which statutory working-day periods count on. */
 export default function CalendarPage() {
@@ -21,7 +15,7 @@ export default function CalendarPage() {
   const report = useApiError();
   const [years, setYears] = useState<CalendarYear[]>([]);
   const [year, setYear] = useState(dayjs().year());
-  const [detail, setDetail] = useState<YearDetail>();
+  const [detail, setDetail] = useState<CalendarYearDetail>();
   const [loading, setLoading] = useState(false);
   const [modal, setModal] = useState<'create' | 'edit'>();
   const [version, setVersion] = useState(0);
@@ -37,7 +31,7 @@ export default function CalendarPage() {
     let current = true;
     setLoading(true);
     api
-      .get<YearDetail>(`/calendar/years/${year}`)
+      .get<CalendarYearDetail>(`/calendar/years/${year}`)
       .then((r) => current && setDetail(r))
       .catch((e: unknown) => {
         if (!current) return;
@@ -83,7 +77,8 @@ export default function CalendarPage() {
         ))}
         {summary && (
           <Typography.Text type="secondary">
-            {year} 年：放假 {summary.holidays} 天，调休上班 {summary.workdays} 天；依据 {summary.source}
+            {year} 年：放假 {summary.holidays} 天，调休上班 {summary.workdays} 天；依据 {[summary.source, ...summary.amendedBy].join('、')}
+            {summary.origin === 'builtin' ? '（内置）' : `（${summary.enteredBy ?? '管理员'}录入，第 ${summary.version ?? 1} 版）`}
           </Typography.Text>
         )}
       </Space>
@@ -102,17 +97,18 @@ export default function CalendarPage() {
           <Empty description={`${year} 年的工作日历尚未维护`} />
         )}
       </Spin>
-      <CalendarYearModal
-        open={modal !== undefined}
-        existing={modal === 'edit' && detail ? { year: detail.year, source: detail.source ?? summary?.source ?? '', days: detail.days } : undefined}
-        defaultYear={Math.max(year, ...years.map((y) => y.year + 1))}
-        onClose={() => setModal(undefined)}
-        onSaved={(saved) => {
-          setModal(undefined);
-          setYear(saved);
-          setVersion((v) => v + 1);
-        }}
-      />
+      {modal && (
+        <CalendarYearModal
+          existing={modal === 'edit' ? detail : undefined}
+          defaultYear={Math.max(year, ...years.map((y) => y.year + 1))}
+          onClose={() => setModal(undefined)}
+          onSaved={(saved) => {
+            setModal(undefined);
+            setYear(saved);
+            setVersion((v) => v + 1);
+          }}
+        />
+      )}
     </Card>
   );
 }

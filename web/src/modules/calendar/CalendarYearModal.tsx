@@ -1,24 +1,34 @@
-import { App, Form, Input, InputNumber, Modal } from 'antd';
-import { api } from '../../api/client';
-import type { CalendarDay } from '../../api/types';
+import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { api, ApiError } from '../../api/client';
+import type { CalendarYearDetail } from '../../api/types';
 import { useApiError } from '../../app/useApiError';
 import { formatDayLines, parseDayLines } from './calendar-lines';
 
 interface YearForm {
   year: number;
   source: string;
+  amendedBy: string[];
   lines: string;
+}
+
+/** The server names a bad day `days[3].date`; the user typed it as the fourth entry in `lines`. */
+function onLines(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const details = error.details.map((d) => {
+    const m = /^days\[(\d+)\]/.exec(d.field ?? '');
+    return m ? { field: 'lines', message: `第 ${Number(m[1]) + 1} 条：${d.message}` } : d;
+  });
+  return new ApiError(error.status, error.code, error.message, error.requestId, details);
 }
 
 /** 新增年度 / 编辑年度: the holidays and 调休 workdays of one year, from the official notice. */
 export function CalendarYearModal(props: {
-  open: boolean;
-  existing?: { year: number; source: string; days: CalendarDay[] };
+  existing?: CalendarYearDetail;
   defaultYear: number;
   onClose: () => void;
   onSaved: (year: number) => void;
 }) {
-  const { open, existing, defaultYear, onClose, onSaved } = props;
+  const { existing, defaultYear, onClose, onSaved } = props;
   const [form] = Form.useForm<YearForm>();
   const { message } = App.useApp();
   const report = useApiError();
@@ -27,28 +37,35 @@ export function CalendarYearModal(props: {
     const values = await form.validateFields();
     const { days } = parseDayLines(values.lines, values.year);
     try {
-      await api.put(`/calendar/years/${values.year}`, { source: values.source.trim(), days });
+      await api.put(`/calendar/years/${values.year}`, { source: values.source.trim(), amendedBy: values.amendedBy, days });
       void message.success(`已保存 ${values.year} 年工作日历`);
       onSaved(values.year);
     } catch (e) {
-      report(e, form);
+      report(onLines(e), form);
     }
   }
 
   return (
-    <Modal open={open} title={existing ? `编辑 ${existing.year} 年工作日历` : '新增年度'} okText="保存" onOk={() => void save()} onCancel={onClose} destroyOnHidden width={600}>
+    <Modal open title={existing ? `编辑 ${existing.year} 年工作日历` : '新增年度'} okText="保存" onOk={() => void save()} onCancel={onClose} width={600}>
       <Form<YearForm>
         name="calendarYear"
         form={form}
         layout="vertical"
-        preserve={false}
-        initialValues={existing ? { year: existing.year, source: existing.source, lines: formatDayLines(existing.days) } : { year: defaultYear, source: '', lines: '' }}
+       
+        initialValues={
+          existing
+            ? { year: existing.year, source: existing.source, amendedBy: existing.amendedBy, lines: formatDayLines(existing.days) }
+            : { year: defaultYear, source: '', amendedBy: [], lines: '' }
+        }
       >
         <Form.Item name="year" label="年度" rules={[{ required: true, message: '请输入年度' }]}>
           <InputNumber min={2000} max={2100} precision={0} disabled={Boolean(existing)} />
         </Form.Item>
-        <Form.Item name="source" label="依据" rules={[{ required: true, whitespace: true, message: '请填写依据，如国务院办公厅关于部分节假日安排的通知' }]}>
+        <Form.Item name="source" label="依据" rules={[{ required: true, whitespace: true, message: '请填写放假安排通知的文号' }]}>
           <Input placeholder="如：国办发明电〔2025〕7号" />
+        </Form.Item>
+        <Form.Item name="amendedBy" label="修改通知" extra="后来调整该年安排的通知文号，可填多个；没有则留空。">
+          <Select mode="tags" open={false} suffixIcon={null} placeholder="输入文号后回车" />
         </Form.Item>
         <Form.Item
           name="lines"

@@ -4,8 +4,8 @@ import type { CodeItem } from '../../api/types';
 import { useApiError } from '../../app/useApiError';
 
 /** 新增代码项 (no `item`) or 编辑代码项 of one code set. */
-export function CodeItemModal(props: { open: boolean; setCode: string; item?: CodeItem; nextSort: number; onClose: () => void; onSaved: () => void }) {
-  const { open, setCode, item, nextSort, onClose, onSaved } = props;
+export function CodeItemModal(props: { setCode: string; item?: CodeItem; nextSort: number; onClose: () => void; onSaved: () => void }) {
+  const { setCode, item, nextSort, onClose, onSaved } = props;
   const [form] = Form.useForm<CodeItem>();
   const { message } = App.useApp();
   const report = useApiError();
@@ -27,9 +27,16 @@ export function CodeItemModal(props: { open: boolean; setCode: string; item?: Co
   }
 
   return (
-    <Modal open={open} title={item ? `编辑代码项：${item.code}` : '新增代码项'} okText="保存" onOk={() => void save()} onCancel={onClose} destroyOnHidden>
-      <Form form={form} name="codeItem" layout="vertical" preserve={false} initialValues={item ?? { enabled: true, sort: nextSort }}>
-        <Form.Item name="code" label="代码" rules={[{ required: true, whitespace: true, message: '请输入代码' }]}>
+    <Modal open title={item ? `编辑代码项：${item.code}` : '新增代码项'} okText="保存" onOk={() => void save()} onCancel={onClose}>
+      <Form form={form} name="codeItem" layout="vertical" initialValues={item ?? { enabled: true, sort: nextSort }}>
+        <Form.Item
+          name="code"
+          label="代码"
+          rules={[
+            { required: true, message: '请输入代码' },
+            { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, message: '代码须为 1–40 位字母、数字、下划线、点或连字符，以字母或数字开头' },
+          ]}
+        >
           <Input disabled={Boolean(item)} />
         </Form.Item>
         <Form.Item name="label" label="名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }]}>

@@ -48,10 +48,12 @@ export default function AuditEventsPage() {
     {
       title: '操作',
       dataIndex: 'action',
-      width: 220,
+      width: 250,
       render: (_, e) => (
         <>
-          {auditActionLabels[e.action] ?? ''} <Typography.Text code>{e.action}</Typography.Text>
+          {auditActionLabels[e.action] ?? ''} <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+            {e.action}
+          </Typography.Text>
           {e.result === 'failure' && <Tag color="error">失败</Tag>}
         </>
       ),
@@ -66,7 +68,14 @@ export default function AuditEventsPage() {
     <Card title="审计日志">
       <Form<FilterForm> name="auditFilter" layout="inline" onFinish={search} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="action" label="操作">
-          <AutoComplete allowClear options={actionOptions} placeholder="如 user.create" style={{ width: 200 }} popupMatchSelectWidth={260} />
+          <AutoComplete
+            allowClear
+            options={actionOptions}
+            showSearch={{ filterOption: (input, option) => (option?.label ?? '').toLowerCase().includes(input.toLowerCase()) }}
+            placeholder="如 user.create"
+            style={{ width: 200 }}
+            popupMatchSelectWidth={260}
+          />
         </Form.Item>
         <Form.Item name="actor" label="操作人">
           <Input allowClear placeholder="用户名" style={{ width: 140 }} />
@@ -91,7 +100,7 @@ export default function AuditEventsPage() {
         scroll={{ x: 1150 }}
         expandable={{
           rowExpandable: hasChanges,
-          expandedRowRender: (e) => <AuditChanges changes={e.changes} />,
+          expandedRowRender: (e) => <AuditChanges changes={e.changes} orgName={(id) => index.get(id)?.node.name} />,
           columnTitle: '变更',
           columnWidth: 56,
         }}

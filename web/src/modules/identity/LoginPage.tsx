@@ -2,9 +2,11 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { ApiError } from '../../api/client';
+import type { SessionUser } from '../../api/types';
 import { useAuth } from '../../app/auth';
+import { menuGroups } from '../../app/menu';
 import { AuthLayout } from './AuthLayout';
 
 interface LoginForm {
@@ -20,22 +22,27 @@ function lockDetail(error: ApiError): string | undefined {
   return at.isValid() ? `预计解锁时间：${at.format('YYYY-MM-DD HH:mm')}` : detail.message;
 }
 
+/** Back to where the session ended, unless whoever signs in now may not open that page. */
+function landingFor(user: SessionUser, from: string): string {
+  const entry = menuGroups.flatMap((g) => g.entries).find((e) => from.startsWith(e.path));
+  return entry && !user.permissions.includes(entry.permission) ? '/' : from;
+}
+
 export function LoginPage() {
   const { user, notice, login } = useAuth();
-  const navigate = useNavigate();
   const location = useLocation();
   const [failure, setFailure] = useState<{ message: string; description?: string }>();
   const [submitting, setSubmitting] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
-  if (user) return <Navigate to={from} replace />;
+  if (user) return <Navigate to={landingFor(user, from)} replace />;
 
   async function submit(values: LoginForm) {
     setSubmitting(true);
     setFailure(undefined);
     try {
+      // Once signed in, this page re-renders into the redirect above.
       await login(values.username.trim(), values.password);
-      void navigate(from, { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'AUTH_ACCOUNT_LOCKED') setFailure({ message: e.message, description: lockDetail(e) });
       else setFailure({ message: e instanceof ApiError ? e.message : '登录失败，请稍后再试' });

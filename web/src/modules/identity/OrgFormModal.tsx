@@ -2,6 +2,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { api } from '../../api/client';
 import type { Org } from '../../api/types';
 import { useApiError } from '../../app/useApiError';
+import { useCodeOptions } from '../dictionary/useCodeOptions';
 
 interface OrgForm {
   name: string;
@@ -12,14 +13,13 @@ interface OrgForm {
 
 /** 新建下级机构 (with `parent`) or 编辑机构 (with `org`). */
 export function OrgFormModal(props: {
-  open: boolean;
   parent?: { id: number; name: string; regionCode: string };
   org?: Org;
-  typeOptions: { value: string; label: string }[];
   onClose: () => void;
   onSaved: (org: Org) => void;
 }) {
-  const { open, parent, org, typeOptions, onClose, onSaved } = props;
+  const { parent, org, onClose, onSaved } = props;
+  const typeOptions = useCodeOptions('org_type');
   const [form] = Form.useForm<OrgForm>();
   const { message } = App.useApp();
   const report = useApiError();
@@ -42,14 +42,13 @@ export function OrgFormModal(props: {
 
   return (
     <Modal
-      open={open}
+      open
       title={org ? `编辑机构：${org.name}` : `新建下级机构（上级：${parent?.name ?? ''}）`}
       okText="保存"
       onOk={() => void save()}
       onCancel={onClose}
-      destroyOnHidden
     >
-      <Form form={form} name="org" layout="vertical" preserve={false} initialValues={initialValues}>
+      <Form form={form} name="org" layout="vertical" initialValues={initialValues}>
         <Form.Item name="name" label="机构名称" rules={[{ required: true, whitespace: true, message: '请输入机构名称' }, { max: 100 }]}>
           <Input />
         </Form.Item>

@@ -1,4 +1,4 @@
-import { TreeSelect } from 'antd';
+import { TreeSelect, type TreeSelectProps } from 'antd';
 import type { OrgTreeNode } from '../../api/types';
 
 interface OrgOption {
@@ -11,26 +11,19 @@ function toOptions(nodes: OrgTreeNode[]): OrgOption[] {
   return nodes.map((n) => ({ value: n.id, title: n.name, children: toOptions(n.children) }));
 }
 
-/** Pick one org from the tree, searchable by name. */
-export function OrgTreeSelect(props: {
-  tree: OrgTreeNode[];
-  value?: number;
-  onChange?: (value: number | undefined) => void;
-  placeholder?: string;
-  allowClear?: boolean;
-  style?: React.CSSProperties;
-}) {
+/**
+ * Pick one org from the tree, searchable by name. Other props (the `id` and aria attributes a
+ * Form.Item injects, so its label points at the input) pass through to TreeSelect.
+ */
+export function OrgTreeSelect({ tree, ...props }: { tree: OrgTreeNode[] } & Omit<TreeSelectProps<number, OrgOption>, 'treeData'>) {
   return (
-    <TreeSelect<number>
-      value={props.value}
-      onChange={(v) => props.onChange?.(v)}
-      treeData={toOptions(props.tree)}
-      placeholder={props.placeholder ?? '选择机构'}
-      allowClear={props.allowClear}
+    <TreeSelect<number, OrgOption>
+      placeholder="选择机构"
       showSearch={{ treeNodeFilterProp: 'title' }}
-      treeDefaultExpandedKeys={props.tree.map((n) => n.id)}
+      treeDefaultExpandedKeys={tree.flatMap((n) => [n.id, ...n.children.map((c) => c.id)])}
       popupMatchSelectWidth={360}
-      style={props.style}
+      {...props}
+      treeData={toOptions(tree)}
     />
   );
 }

@@ -1,12 +1,10 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Input, Space, Spin, Tree, type TreeDataNode } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../api/client';
-import type { Org, OrgTreeNode } from '../../api/types';
+import { useEffect, useMemo, useState, type Key } from 'react';
+import type { OrgTreeNode } from '../../api/types';
 import { useAuth } from '../../app/auth';
-import { useApiError } from '../../app/useApiError';
 import { OrgFormModal } from './OrgFormModal';
-import { orgTypeOptions, useOrgTree, type OrgIndexEntry } from './useOrgTree';
+import { useOrgTree, type OrgIndexEntry } from './useOrgTree';
 
 function toTreeData(nodes: OrgTreeNode[]): TreeDataNode[] {
   return nodes.map((n) => ({ key: n.id, title: n.name, children: toTreeData(n.children), isLeaf: n.children.length === 0 }));
@@ -25,11 +23,9 @@ function expandedFor(q: string, index: Map<number, OrgIndexEntry>): number[] {
 /** 组织机构: the org tree on the left, the selected org on the right. */
 export default function OrgsPage() {
   const { can } = useAuth();
-  const report = useApiError();
   const { tree, index, loading, reload } = useOrgTree();
-  const [expanded, setExpanded] = useState<React.Key[]>([]);
+  const [expanded, setExpanded] = useState<Key[]>([]);
   const [selectedId, setSelectedId] = useState<number>();
-  const [org, setOrg] = useState<Org>();
   const [modal, setModal] = useState<'create' | 'edit'>();
   const treeData = useMemo(() => toTreeData(tree), [tree]);
 
@@ -42,24 +38,14 @@ export default function OrgsPage() {
     }
   }, [tree, selectedId]);
 
-  useEffect(() => {
-    if (selectedId === undefined) return;
-    let current = true;
-    api
-      .get<Org>(`/orgs/${selectedId}`)
-      .then((r) => current && setOrg(r))
-      .catch((e: unknown) => current && report(e));
-    return () => {
-      current = false;
-    };
-  }, [selectedId, report]);
-
-  const parentName = org?.parentId ? (index.get(org.parentId)?.node.name ?? `#${org.parentId}`) : '—';
-  const childCount = selectedId === undefined ? 0 : (index.get(selectedId)?.node.children.length ?? 0);
+  // Tree nodes carry every field of the org, so the details need no request of their own.
+  const org = selectedId === undefined ? undefined : index.get(selectedId)?.node;
+  // A parent outside the user's data scope is not in their tree, and its name is not theirs to read.
+  const parentName = org?.parentId ? (index.get(org.parentId)?.node.name ?? '（不在本人数据范围内）') : '—';
 
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
-      <Card title="组织机构" style={{ width: 360, flexShrink: 0 }}>
+      <Card title="组织机构" style={{ width: 420, flexShrink: 0 }}>
         <Input.Search
           placeholder="按名称查找机构"
           allowClear
@@ -113,27 +99,27 @@ export default function OrgsPage() {
               { key: 'region', label: '行政区划代码', children: org.regionCode },
               { key: 'credit', label: '统一社会信用代码', children: org.creditCode ?? '—' },
               { key: 'parent', label: '上级', children: parentName },
-              { key: 'children', label: '下级机构数', children: childCount },
+              { key: 'children', label: '下级机构数', children: org.children.length },
             ]}
           />
         ) : (
           <Empty description="请在左侧选择机构" />
         )}
       </Card>
-      <OrgFormModal
-        open={modal !== undefined}
-        parent={modal === 'create' && org ? org : undefined}
-        org={modal === 'edit' ? org : undefined}
-        typeOptions={orgTypeOptions(index)}
-        onClose={() => setModal(undefined)}
-        onSaved={(saved) => {
-          setModal(undefined);
-          reload();
-          if (saved.parentId !== null) setExpanded((keys) => [...new Set([...keys, saved.parentId as number])]);
-          setOrg(saved);
-          setSelectedId(saved.id);
-        }}
-      />
+      {modal && org && (
+        <OrgFormModal
+          parent={modal === 'create' ? org : undefined}
+          org={modal === 'edit' ? org : undefined}
+          onClose={() => setModal(undefined)}
+          onSaved={(saved) => {
+            setModal(undefined);
+            reload();
+            const { parentId } = saved;
+            if (parentId !== null) setExpanded((keys) => [...new Set([...keys, parentId])]);
+            setSelectedId(saved.id);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -5,14 +5,13 @@ import { useApiError } from '../../app/useApiError';
 import { passwordProblem } from './password-rules';
 
 /** 重置密码: the new password is temporary; the user must change it at next login. */
-export function ResetPasswordModal(props: { user: User | undefined; onClose: () => void; onSaved: () => void }) {
+export function ResetPasswordModal(props: { user: User; onClose: () => void; onSaved: () => void }) {
   const { user, onClose, onSaved } = props;
   const [form] = Form.useForm<{ password: string }>();
   const { message } = App.useApp();
   const report = useApiError();
 
   async function save() {
-    if (!user) return;
     const { password } = await form.validateFields();
     try {
       await api.post(`/users/${user.id}/reset-password`, { password });
@@ -24,8 +23,8 @@ export function ResetPasswordModal(props: { user: User | undefined; onClose: () 
   }
 
   return (
-    <Modal open={user !== undefined} title={`重置密码：${user?.displayName ?? ''}`} okText="重置" onOk={() => void save()} onCancel={onClose} destroyOnHidden>
-      <Form form={form} name="resetPassword" layout="vertical" preserve={false} autoComplete="off">
+    <Modal open title={`重置密码：${user.displayName}`} okText="重置" onOk={() => void save()} onCancel={onClose}>
+      <Form form={form} name="resetPassword" layout="vertical" autoComplete="off">
         <Form.Item
           name="password"
           label="临时密码"

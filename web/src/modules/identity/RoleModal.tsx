@@ -16,8 +16,8 @@ interface RoleForm {
 const dataScopeOptions = Object.entries(dataScopeLabels).map(([value, label]) => ({ value, label }));
 
 /** 新建角色 (no `role`) or 编辑角色及权限. */
-export function RoleModal(props: { open: boolean; role?: Role; permissions: Permission[]; onClose: () => void; onSaved: () => void }) {
-  const { open, role, permissions, onClose, onSaved } = props;
+export function RoleModal(props: { role?: Role; permissions: Permission[]; onClose: () => void; onSaved: () => void }) {
+  const { role, permissions, onClose, onSaved } = props;
   const [form] = Form.useForm<RoleForm>();
   const { message } = App.useApp();
   const report = useApiError();
@@ -40,12 +40,12 @@ export function RoleModal(props: { open: boolean; role?: Role; permissions: Perm
   }
 
   return (
-    <Modal open={open} title={role ? `编辑角色：${role.name}` : '新建角色'} okText="保存" onOk={() => void save()} onCancel={onClose} destroyOnHidden width={680}>
+    <Modal open title={role ? `编辑角色：${role.name}` : '新建角色'} okText="保存" onOk={() => void save()} onCancel={onClose} width={680}>
       <Form<RoleForm>
         name="role"
         form={form}
         layout="vertical"
-        preserve={false}
+       
         initialValues={
           role
             ? { code: role.code, name: role.name, description: role.description, dataScope: role.dataScope, permissions: role.permissions }

@@ -28,9 +28,21 @@ export default function RolesPage() {
   }, [report]);
 
   const labelOf = new Map(permissions.map((p) => [p.code, p.label]));
+  // Tags in catalog order (menus of a group before its buttons), not in the order they were granted.
+  const rank = new Map(permissions.map((p, i) => [p.code, i]));
+  const ordered = (codes: string[]) => [...codes].sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity));
   const columns: TableColumnsType<Role> = [
     { title: '编码', dataIndex: 'code', width: 140 },
-    { title: '名称', dataIndex: 'name', width: 140, render: (_, r) => (r.builtin ? <>{r.name} <Tag>内置</Tag></> : r.name) },
+    {
+      title: '名称',
+      dataIndex: 'name',
+      width: 150,
+      render: (_, r) => (
+        <Tooltip title={r.description || undefined}>
+          {r.name} {r.builtin && <Tag>内置</Tag>}
+        </Tooltip>
+      ),
+    },
     { title: '数据范围', dataIndex: 'dataScope', width: 120, render: (_, r) => dataScopeLabels[r.dataScope] },
     { title: '三员类型', dataIndex: 'adminKind', width: 110, render: (_, r) => (r.adminKind ? <Tag color="purple">{adminKindLabels[r.adminKind]}</Tag> : '—') },
     {
@@ -38,13 +50,13 @@ export default function RolesPage() {
       dataIndex: 'permissions',
       render: (_, r) => (
         <>
-          {r.permissions.slice(0, SHOWN_PERMISSIONS).map((code) => (
+          {ordered(r.permissions).slice(0, SHOWN_PERMISSIONS).map((code) => (
             <Tag key={code} color="blue" style={{ marginBottom: 4 }}>
               {labelOf.get(code) ?? code}
             </Tag>
           ))}
           {r.permissions.length > SHOWN_PERMISSIONS && (
-            <Tooltip title={r.permissions.slice(SHOWN_PERMISSIONS).map((c) => labelOf.get(c) ?? c).join('、')}>
+            <Tooltip title={ordered(r.permissions).slice(SHOWN_PERMISSIONS).map((c) => labelOf.get(c) ?? c).join('、')}>
               <Tag>+{r.permissions.length - SHOWN_PERMISSIONS}</Tag>
             </Tooltip>
           )}
@@ -85,16 +97,17 @@ export default function RolesPage() {
       }
     >
       <Table<Role> rowKey="id" size="middle" columns={columns} dataSource={roles} loading={loading} pagination={false} />
-      <RoleModal
-        open={editing !== undefined}
-        role={editing?.role}
-        permissions={permissions}
-        onClose={() => setEditing(undefined)}
-        onSaved={() => {
-          setEditing(undefined);
-          reload();
-        }}
-      />
+      {editing && (
+        <RoleModal
+          role={editing.role}
+          permissions={permissions}
+          onClose={() => setEditing(undefined)}
+          onSaved={() => {
+            setEditing(undefined);
+            reload();
+          }}
+        />
+      )}
     </Card>
   );
 }

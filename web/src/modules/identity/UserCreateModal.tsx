@@ -16,8 +16,8 @@ interface UserForm {
 }
 
 /** 新建用户. The initial password is temporary: the server makes the user change it at first login. */
-export function UserCreateModal(props: { open: boolean; tree: OrgTreeNode[]; roles: Role[]; onClose: () => void; onCreated: () => void }) {
-  const { open, tree, roles, onClose, onCreated } = props;
+export function UserCreateModal(props: { tree: OrgTreeNode[]; roles: Role[]; onClose: () => void; onCreated: () => void }) {
+  const { tree, roles, onClose, onCreated } = props;
   const [form] = Form.useForm<UserForm>();
   const { modal } = App.useApp();
   const report = useApiError();
@@ -38,8 +38,8 @@ export function UserCreateModal(props: { open: boolean; tree: OrgTreeNode[]; rol
   }
 
   return (
-    <Modal open={open} title="新建用户" okText="创建" onOk={() => void save()} onCancel={onClose} destroyOnHidden width={560}>
-      <Form form={form} name="userCreate" layout="vertical" preserve={false} autoComplete="off">
+    <Modal open title="新建用户" okText="创建" onOk={() => void save()} onCancel={onClose} width={560}>
+      <Form form={form} name="userCreate" layout="vertical" autoComplete="off">
         <Form.Item
           name="username"
           label="用户名"

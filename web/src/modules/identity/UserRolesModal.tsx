@@ -5,14 +5,13 @@ import { useApiError } from '../../app/useApiError';
 import { roleOptions } from './useRoles';
 
 /** 分配角色 (安全管理员): replaces the user's roles. */
-export function UserRolesModal(props: { user: User | undefined; roles: Role[]; onClose: () => void; onSaved: () => void }) {
+export function UserRolesModal(props: { user: User; roles: Role[]; onClose: () => void; onSaved: () => void }) {
   const { user, roles, onClose, onSaved } = props;
   const [form] = Form.useForm<{ roleCodes: string[] }>();
   const { message } = App.useApp();
   const report = useApiError();
 
   async function save() {
-    if (!user) return;
     const { roleCodes } = await form.validateFields();
     try {
       await api.put(`/users/${user.id}/roles`, { roleCodes });
@@ -24,8 +23,8 @@ export function UserRolesModal(props: { user: User | undefined; roles: Role[]; o
   }
 
   return (
-    <Modal open={user !== undefined} title={`分配角色：${user?.displayName ?? ''}`} okText="保存" onOk={() => void save()} onCancel={onClose} destroyOnHidden>
-      <Form form={form} name="userRoles" layout="vertical" preserve={false} initialValues={{ roleCodes: user?.roles.map((r) => r.code) }}>
+    <Modal open title={`分配角色：${user.displayName}`} okText="保存" onOk={() => void save()} onCancel={onClose}>
+      <Form form={form} name="userRoles" layout="vertical" initialValues={{ roleCodes: user.roles.map((r) => r.code) }}>
         <Form.Item name="roleCodes" label="角色" rules={[{ required: true, message: '请至少选择一个角色' }]}>
           <Select mode="multiple" options={roleOptions(roles)} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>

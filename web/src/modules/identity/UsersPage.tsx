@@ -33,7 +33,6 @@ export default function UsersPage() {
   const { tree } = useOrgTree();
   const { roles } = useRoles(can('user:create') || can('user:assign-roles'));
   const [dialog, setDialog] = useState<Dialog>();
-  const dialogUser = (kind: 'edit' | 'roles' | 'password') => (dialog?.kind === kind ? dialog.user : undefined);
 
   async function act(promise: Promise<unknown>, done: string) {
     try {
@@ -45,21 +44,27 @@ export default function UsersPage() {
     }
   }
 
+  // Room for the buttons this user may press: 编辑/停用 for the system admin, 分配角色/重置密码
+  // (and 解锁, when some account on the page is locked) for the security admin.
+  const anyLocked = list.items.some((u) => u.locked);
+  const buttons = [can('user:update') ? 2 : 0, can('user:assign-roles') ? 1 : 0, can('user:unlock') && anyLocked ? 1 : 0, can('user:reset-password') ? 1 : 0];
+  const actionsWidth = 40 + 70 * buttons.reduce((a, b) => a + b, 0);
+
   const columns: TableColumnsType<User> = [
-    { title: '用户名', dataIndex: 'username', width: 130 },
-    { title: '姓名', dataIndex: 'displayName', width: 100 },
-    { title: '所属机构', dataIndex: 'orgName', width: 200, ellipsis: true },
+    { title: '用户名', dataIndex: 'username', width: 110 },
+    { title: '姓名', dataIndex: 'displayName', width: 90 },
+    { title: '所属机构', dataIndex: 'orgName', width: 170, ellipsis: true },
     { title: '角色', dataIndex: 'roles', render: (_, u) => u.roles.map((r) => <Tag key={r.code}>{r.name}</Tag>) },
     {
       title: '状态',
       dataIndex: 'status',
-      width: 80,
+      width: 70,
       render: (_, u) => (u.status === 'active' ? <Tag color="success">正常</Tag> : <Tag>停用</Tag>),
     },
     {
       title: '锁定',
       dataIndex: 'locked',
-      width: 90,
+      width: 70,
       render: (_, u) =>
         u.locked ? (
           <Tooltip title={`解锁时间：${formatDateTime(u.lockedUntil)}`}>
@@ -69,12 +74,13 @@ export default function UsersPage() {
           '—'
         ),
     },
-    { title: '手机号', dataIndex: 'phone', width: 130, render: (_, u) => u.phone ?? '—' },
-    { title: '最后登录', dataIndex: 'lastLoginAt', width: 170, render: (_, u) => formatDateTime(u.lastLoginAt) },
+    { title: '手机号', dataIndex: 'phone', width: 110, render: (_, u) => u.phone ?? '—' },
+    { title: '最后登录', dataIndex: 'lastLoginAt', width: 160, render: (_, u) => formatDateTime(u.lastLoginAt) },
     {
       title: '操作',
       key: 'actions',
-      width: 230,
+      width: actionsWidth,
+      fixed: 'right',
       render: (_, u) => (
         <Space size={0} wrap>
           {can('user:update') && (
@@ -82,7 +88,8 @@ export default function UsersPage() {
               编辑
             </Button>
           )}
-          {can('user:assign-roles') && (
+          {/* The server refuses changes to one's own roles and status (USER_SELF_CHANGE_FORBIDDEN). */}
+          {can('user:assign-roles') && u.id !== me.id && (
             <Button type="link" size="small" onClick={() => setDialog({ kind: 'roles', user: u })}>
               分配角色
             </Button>
@@ -97,7 +104,6 @@ export default function UsersPage() {
               重置密码
             </Button>
           )}
-          {/* The server refuses changes to one's own status (USER_SELF_CHANGE_FORBIDDEN). */}
           {can('user:update') && u.id !== me.id && (
             <Popconfirm
               title={u.status === 'active' ? `停用「${u.displayName}」？停用后该用户无法登录。` : `启用「${u.displayName}」？`}
@@ -118,6 +124,7 @@ export default function UsersPage() {
     },
   ];
 
+  const close = () => setDialog(undefined);
   const closeAndReload = () => {
     setDialog(undefined);
     list.reload();
@@ -153,17 +160,12 @@ export default function UsersPage() {
           onSearch={(q) => list.setFilters({ ...list.filters, q: q.trim() || undefined })}
         />
       </Space>
-      <Table<User> rowKey="id" size="middle" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: 1200 }} />
-      <UserCreateModal
-        open={dialog?.kind === 'create'}
-        tree={tree}
-        roles={roles}
-        onClose={() => setDialog(undefined)}
-        onCreated={closeAndReload}
-      />
-      <UserEditModal user={dialogUser('edit')} tree={tree} onClose={() => setDialog(undefined)} onSaved={closeAndReload} />
-      <UserRolesModal user={dialogUser('roles')} roles={roles} onClose={() => setDialog(undefined)} onSaved={closeAndReload} />
-      <ResetPasswordModal user={dialogUser('password')} onClose={() => setDialog(undefined)} onSaved={closeAndReload} />
+      <Table<User> rowKey="id" size="middle" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: 1100 }} />
+      {/* Each dialog mounts only while open, so every opening starts from a fresh form. */}
+      {dialog?.kind === 'create' && <UserCreateModal tree={tree} roles={roles} onClose={close} onCreated={closeAndReload} />}
+      {dialog?.kind === 'edit' && <UserEditModal user={dialog.user} tree={tree} onClose={close} onSaved={closeAndReload} />}
+      {dialog?.kind === 'roles' && <UserRolesModal user={dialog.user} roles={roles} onClose={close} onSaved={closeAndReload} />}
+      {dialog?.kind === 'password' && <ResetPasswordModal user={dialog.user} onClose={close} onSaved={closeAndReload} />}
     </Card>
   );
 }

@@ -31,6 +31,27 @@ export const auditActionLabels: Record<string, string> = {
   'role.update': '修改角色',
 };
 
+/** Chinese names of the fields audit `changes` mention; unknown fields are shown as written. */
+export const auditFieldLabels: Record<string, string> = {
+  username: '用户名',
+  displayName: '姓名',
+  orgId: '所属机构',
+  parentId: '上级机构',
+  roles: '角色',
+  dataScope: '数据范围',
+  status: '状态',
+  phone: '手机号',
+  name: '名称',
+  type: '类型',
+  regionCode: '行政区划代码',
+  creditCode: '统一社会信用代码',
+  code: '编码',
+  description: '说明',
+  permissions: '权限',
+  lockedUntil: '锁定至',
+  failures: '失败次数',
+};
+
 export const loginResultTags: Record<LoginResult, { label: string; color: string }> = {
   success: { label: '登录成功', color: 'success' },
   bad_password: { label: '密码错误', color: 'error' },

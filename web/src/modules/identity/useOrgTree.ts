@@ -45,10 +45,3 @@ export function useOrgTree({ quiet = false } = {}) {
 
   return { tree, index, loading, reload: useCallback(() => setVersion((v) => v + 1), []) };
 }
-
-/** The org types seen in the tree, as select options (the tree is the only list of types we get). */
-export function orgTypeOptions(index: Map<number, OrgIndexEntry>): { value: string; label: string }[] {
-  const types = new Map<string, string>();
-  for (const { node } of index.values()) types.set(node.type, node.typeLabel);
-  return [...types].map(([value, label]) => ({ value, label }));
-}

@@ -1,0 +1,207 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
+import { createTestApp, type TestApp } from './harness.ts';
+import { API, count, expectError, makeUser, orgId, roleId, snapshot, userId } from './helpers.ts';
+
+/**
+ * SEC-17: every state change writes one audit event in its transaction — who (user, org), what
+ * (action, target), the request id the caller saw and the IP — and the audit and login logs are
+ * append-only in the database itself.
+ */
+
+let tp: TestApp;
+const ctx: Record<string, number> = {};
+
+interface Case {
+  user: string;
+  url: () => string;
+  /** Built at run time: ids are known only once the app is up. */
+  body?: () => unknown;
+  headers?: Record<string, string>;
+  action: string;
+  targetType: string;
+  /** The target id the event must name, from the context or the response. */
+  targetId: (res: Record<string, unknown>) => string | null;
+}
+
+const ofCtx = (k: string) => () => String(ctx[k]);
+const fromResponse = (r: Record<string, unknown>) => String(r.id);
+
+/**
+ * One successful call per state-changing route (and the audited personal-data read), in run order:
+ * creates before the updates that use what they made. A new POST, PUT, PATCH or DELETE route must
+ * be added here or to LOGIN_LOG — the inventory test fails until it is.
+ */
+const CASES: Record<string, Case> = {
+  'POST /api/v1/orgs': {
+    user: 'sysadmin', url: () => '/orgs', body: () => ({ parentId: ctx.xihu, name: '审计测试司法所', type: 'justice_office', regionCode: '330106' }),
+    action: 'org.create', targetType: 'org', targetId: fromResponse,
+  },
+  'PATCH /api/v1/orgs/:id': { user: 'sysadmin', url: () => `/orgs/${ctx.newOrg}`, body: () => ({ name: '审计测试司法所（更名）' }), action: 'org.update', targetType: 'org', targetId: ofCtx('newOrg') },
+  'POST /api/v1/orgs/import-divisions': {
+    user: 'sysadmin', url: () => '/orgs/import-divisions', body: () => 'code,name,parentCode\n330000,浙江省,\n330100,杭州市,330000\n',
+    headers: { 'content-type': 'text/csv' }, action: 'org.import-divisions', targetType: 'org', targetId: () => null,
+  },
+  'POST /api/v1/users': {
+    user: 'sysadmin', url: () => '/users', body: () => ({ username: 'audit_new', displayName: '审计新用户', orgId: ctx.xihu, roleCodes: ['staff'], password: 'Audit#New2026' }),
+    action: 'user.create', targetType: 'user', targetId: fromResponse,
+  },
+  'PATCH /api/v1/users/:id': { user: 'sysadmin', url: () => `/users/${ctx.target}`, body: () => ({ displayName: '改过的名字' }), action: 'user.update', targetType: 'user', targetId: ofCtx('target') },
+  'PUT /api/v1/users/:id/roles': { user: 'secadmin', url: () => `/users/${ctx.target}/roles`, body: () => ({ roleCodes: ['leader'] }), action: 'user.assign-roles', targetType: 'user', targetId: ofCtx('target') },
+  'POST /api/v1/users/:id/unlock': { user: 'secadmin', url: () => `/users/${ctx.target}/unlock`, action: 'user.unlock', targetType: 'user', targetId: ofCtx('target') },
+  'POST /api/v1/users/:id/reset-password': { user: 'secadmin', url: () => `/users/${ctx.target}/reset-password`, body: () => ({ password: 'Reset#Audit2026' }), action: 'user.reset-password', targetType: 'user', targetId: ofCtx('target') },
+  'POST /api/v1/auth/password': {
+    user: 'audit_changer', url: () => '/auth/password', body: () => ({ oldPassword: DEMO_PASSWORD, newPassword: 'Changed#Audit2026' }),
+    action: 'user.change-password', targetType: 'user', targetId: ofCtx('changer'),
+  },
+  'POST /api/v1/roles': { user: 'secadmin', url: () => '/roles', body: () => ({ code: 'audit_role', name: '审计测试角色', permissions: ['org:read'], dataScope: 'org' }), action: 'role.create', targetType: 'role', targetId: fromResponse },
+  'PATCH /api/v1/roles/:id': { user: 'secadmin', url: () => `/roles/${ctx.staffRole}`, body: () => ({ description: '改过的说明' }), action: 'role.update', targetType: 'role', targetId: ofCtx('staffRole') },
+  'POST /api/v1/code-sets': { user: 'sysadmin', url: () => '/code-sets', body: () => ({ code: 'audit_set', name: '审计测试代码集' }), action: 'code-set.create', targetType: 'code-set', targetId: () => 'audit_set' },
+  'POST /api/v1/code-sets/:code/items': { user: 'sysadmin', url: () => '/code-sets/audit_set/items', body: () => ({ code: '01', label: '甲' }), action: 'code-item.create', targetType: 'code-item', targetId: () => 'audit_set:01' },
+  'PATCH /api/v1/code-sets/:code/items/:itemCode': { user: 'sysadmin', url: () => '/code-sets/audit_set/items/01', body: () => ({ label: '乙' }), action: 'code-item.update', targetType: 'code-item', targetId: () => 'audit_set:01' },
+  'PUT /api/v1/calendar/years/:year': {
+    user: 'sysadmin', url: () => '/calendar/years/2027', body: () => ({ source: '国办发明电〔2026〕9号', days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] }),
+    action: 'calendar.save-year', targetType: 'calendar_year', targetId: () => '2027',
+  },
+  'GET /api/v1/users/:id/personal': { user: 'personal_reader', url: () => `/users/${ctx.target}/personal`, action: 'user.read-personal', targetType: 'user', targetId: ofCtx('target') },
+};
+
+/** State changes recorded in the login log (SEC-13) rather than the audit trail. */
+const LOGIN_LOG: Record<string, string> = {
+  'POST /api/v1/auth/login': 'success',
+  'POST /api/v1/auth/logout': 'logout',
+};
+
+beforeAll(async () => {
+  tp = await createTestApp();
+  ctx.xihu = await orgId(tp, '330106', 'county_bureau');
+  ctx.target = await makeUser(tp, 'audit_target', ctx.xihu);
+  ctx.changer = await makeUser(tp, 'audit_changer', ctx.xihu);
+  await makeUser(tp, 'audit_login', ctx.xihu);
+  ctx.staffRole = await roleId(tp, 'staff');
+  const sec = await tp.login('secadmin');
+  const role = await tp.as(sec, {
+    method: 'POST',
+    url: `${API}/roles`,
+    payload: { code: 'personal_role', name: '个人信息查阅', permissions: ['user:read', 'user:read-personal'], dataScope: 'all' },
+  });
+  expect(role.statusCode, role.body).toBe(200);
+  await makeUser(tp, 'personal_reader', ctx.xihu, { roles: ['personal_role'] });
+});
+
+afterAll(async () => {
+  await tp?.destroy();
+});
+
+describe('SEC-17 every state change is audited', () => {
+  it('SEC-17 every non-GET route has an audit case or a login-log case', () => {
+    const changes = tp.routes.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);
+    const missing = changes.filter((k) => !(k in CASES) && !(k in LOGIN_LOG));
+    expect(missing, 'add these routes to CASES in audit.test.ts').toEqual([]);
+    const stale = [...Object.keys(CASES), ...Object.keys(LOGIN_LOG)].filter((k) => !tp.routes.some((r) => `${r.method} ${r.url}` === k));
+    expect(stale, 'cases for routes that no longer exist').toEqual([]);
+  });
+
+  it.each(Object.keys(CASES))('SEC-17 %s writes one event with actor, org, action, target, request id and IP', async (route) => {
+    const c = CASES[route] as Case;
+    const method = route.split(' ')[0] as 'POST';
+    const token = await tp.login(c.user);
+    const payload = c.body?.() as string | object | undefined;
+    const res = await tp.as(token, { method, url: `${API}${c.url()}`, ...(payload === undefined ? {} : { payload }), ...(c.headers ? { headers: c.headers } : {}) });
+    expect(res.statusCode, res.body).toBe(200);
+    const requestId = res.headers['x-request-id'] as string;
+    expect(requestId).toBeTruthy();
+    const body = res.json() as Record<string, unknown>;
+    if (route === 'POST /api/v1/orgs') ctx.newOrg = Number(body.id);
+
+    const { rows } = await sql<Record<string, unknown>>`select * from audit_events where request_id = ${requestId}`.execute(tp.database.db);
+    expect(rows).toHaveLength(1);
+    const e = rows[0] as Record<string, unknown>;
+    const actorId = await userId(tp, c.user);
+    const { rows: org } = await sql<{ org_id: number }>`select org_id from users where id = ${actorId}`.execute(tp.database.db);
+    expect({
+      actor_id: Number(e.actor_id),
+      actor_username: e.actor_username,
+      actor_org_id: Number(e.actor_org_id),
+      action: e.action,
+      target_type: e.target_type,
+      target_id: e.target_id,
+      ip: e.ip,
+      result: e.result,
+    }).toEqual({
+      actor_id: actorId,
+      actor_username: c.user,
+      actor_org_id: Number(org[0]?.org_id),
+      action: c.action,
+      target_type: c.targetType,
+      target_id: c.targetId(body),
+      ip: '127.0.0.1',
+      result: 'success',
+    });
+    expect(e.at).toBeInstanceOf(Date);
+    // SEC-12/17: never a secret in the trail.
+    const text = JSON.stringify(e);
+    for (const secret of ['Audit#New2026', 'Reset#Audit2026', 'Changed#Audit2026', DEMO_PASSWORD]) expect(text).not.toContain(secret);
+  });
+
+  it.each(Object.entries(LOGIN_LOG))('SEC-13 %s writes a login-log row (%s) instead', async (route, result) => {
+    const before = await sql<{ n: number }>`select count(*) as n from login_events where result = ${result}`.execute(tp.database.db);
+    const token = await tp.login('audit_login');
+    if (route.endsWith('/logout')) await tp.as(token, { method: 'POST', url: `${API}/auth/logout` });
+    const after = await sql<{ n: number }>`select count(*) as n from login_events where result = ${result}`.execute(tp.database.db);
+    expect(Number(after.rows[0]?.n)).toBe(Number(before.rows[0]?.n) + 1);
+  });
+
+  it('SEC-17 the caller’s X-Request-Id is the event’s requestId, readable by auditadmin', async () => {
+    const token = await tp.login('sysadmin');
+    const res = await tp.as(token, { method: 'PATCH', url: `${API}/users/${ctx.target}`, payload: { displayName: '再改一次' }, headers: { 'x-request-id': 'trace-sec17-0001' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['x-request-id']).toBe('trace-sec17-0001');
+    const auditor = await tp.login('auditadmin');
+    const list = await tp.as(auditor, { method: 'GET', url: `${API}/audit-events?action=user.update&targetId=${ctx.target}` });
+    const events = (list.json() as { items: { requestId: string; actorUsername: string; ip: string; changes: unknown }[] }).items;
+    expect(events[0]).toMatchObject({ requestId: 'trace-sec17-0001', actorUsername: 'sysadmin', ip: '127.0.0.1', changes: { displayName: ['改过的名字', '再改一次'] } });
+  });
+});
+
+describe('SEC-17 a failed change writes nothing', () => {
+  it.each([
+    ['duplicate user name → 409 USER_USERNAME_TAKEN', 'sysadmin', 'POST', '/users', () => ({ username: 'XIHU_STAFF', displayName: '重名', orgId: ctx.xihu, roleCodes: ['staff'], password: 'Valid#Pass2026' }), 409, 'USER_USERNAME_TAKEN'],
+    ['duplicate role code → 409 ROLE_CODE_TAKEN', 'secadmin', 'POST', '/roles', () => ({ code: 'staff', name: '重复', permissions: [], dataScope: 'org' }), 409, 'ROLE_CODE_TAKEN'],
+    ['unknown role in an assignment → 404 ROLE_NOT_FOUND', 'secadmin', 'PUT', `/users/:target/roles`, () => ({ roleCodes: ['staff', 'no_such_role'] }), 404, 'ROLE_NOT_FOUND'],
+    ['org under a parent that does not exist → 400', 'sysadmin', 'POST', '/orgs', () => ({ parentId: 999999, name: '无上级', type: 'justice_office', regionCode: '330106' }), 400, 'ORG_PARENT_NOT_FOUND'],
+  ] as const)('SEC-17 %s: no audit row, no data row', async (_name, user, method, url, payload, status, code) => {
+    const token = await tp.login(user); // before the snapshot: a login stamps users.last_login_at
+    const [audit, users, roles, all] = [await count(tp, 'audit_events'), await count(tp, 'users'), await count(tp, 'roles'), await snapshot(tp)];
+    expectError(await tp.as(token, { method, url: `${API}${url.replace(':target', String(ctx.target))}`, payload: payload() }), status, code);
+    expect([await count(tp, 'audit_events'), await count(tp, 'users'), await count(tp, 'roles')]).toEqual([audit, users, roles]);
+    expect(await snapshot(tp)).toEqual(all);
+  });
+});
+
+describe('SEC-17 the audit trail and the login log are append-only in the database', () => {
+  it.each([
+    ['audit_events', 'update', sql`update audit_events set action = 'forged'`],
+    ['audit_events', 'delete', sql`delete from audit_events`],
+    ['audit_events', 'truncate', sql`truncate audit_events`],
+    ['login_events', 'update', sql`update login_events set result = 'success'`],
+    ['login_events', 'delete', sql`delete from login_events`],
+    ['login_events', 'truncate', sql`truncate login_events`],
+  ])('SEC-17 %s: %s fails and changes nothing', async (table, _verb, statement) => {
+    const before = await count(tp, table);
+    expect(before).toBeGreaterThan(0); // row triggers only fire when there are rows
+    const { rows: first } = await sql<{ t: string }>`select md5(string_agg(t::text, '|' order by t::text)) as t from ${sql.table(table)} t`.execute(tp.database.db);
+    await expect(statement.execute(tp.database.db)).rejects.toThrow(/只追加|append/);
+    expect(await count(tp, table)).toBe(before);
+    const { rows: again } = await sql<{ t: string }>`select md5(string_agg(t::text, '|' order by t::text)) as t from ${sql.table(table)} t`.execute(tp.database.db);
+    expect(again[0]?.t).toBe(first[0]?.t);
+  });
+
+  it('SEC-17 the trail still accepts new events after the refused statements', async () => {
+    const before = await count(tp, 'audit_events');
+    const token = await tp.login('sysadmin');
+    expect((await tp.as(token, { method: 'PATCH', url: `${API}/users/${ctx.target}`, payload: { displayName: '最后一次' } })).statusCode).toBe(200);
+    expect(await count(tp, 'audit_events')).toBe(before + 1);
+  });
+});
