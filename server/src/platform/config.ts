@@ -22,13 +22,18 @@ export interface ConfigFlags {
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
+/** 'memory://…' is PGlite's in-memory database, not a path: it must not be resolved to one. */
+function dataDirOf(dir: string): string {
+  return dir.startsWith('memory://') ? dir : path.resolve(dir);
+}
+
 /** Flags win over the environment, the environment over defaults. */
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const url = flags.databaseUrl ?? env.DATABASE_URL;
   const database: DatabaseTarget =
     url && !flags.dataDir
       ? { kind: 'postgresql', url }
-      : { kind: 'pglite', dataDir: path.resolve(flags.dataDir ?? env.TIANPING_DATA_DIR ?? './data') };
+      : { kind: 'pglite', dataDir: dataDirOf(flags.dataDir ?? env.TIANPING_DATA_DIR ?? './data') };
   const port = Number(flags.port ?? env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口号不正确：${String(flags.port ?? env.PORT)}`);
   return {

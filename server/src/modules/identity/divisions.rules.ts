@@ -12,6 +12,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import { isPlainText } from '../../platform/http/text.ts';
 
 export type DivisionLevel = 'province' | 'city' | 'county';
 
@@ -222,6 +223,10 @@ export function parseDivisionsCsv(bytes: Uint8Array, options: DivisionParseOptio
     const nameLength = [...name].length;
     if (nameLength === 0 || nameLength > DIVISION_NAME_MAX || CONTROL_RE.test(name)) {
       sink.add(line, 'name', 'DIVISION_NAME_INVALID', `区划名称须为 1–${DIVISION_NAME_MAX} 个字符且不含换行等控制字符`);
+    } else if (!isPlainText(name)) {
+      // The name becomes an org name (…司法局): the same characters are refused as when an org is
+      // created by hand (plainText), or an upload could plant markup in every later export.
+      sink.add(line, 'name', 'DIVISION_NAME_INVALID', '区划名称不能包含 < > " \' ` ; \\ 或注释符号');
     }
     if (extra.some((cell) => cell !== '')) {
       // The usual cause is an unquoted comma inside the name.

@@ -11,9 +11,10 @@ interface ErrorBody {
 
 function fieldOf(instancePath: string | undefined, params: unknown): string | undefined {
   const path = (instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-  // zod reports an unknown key at the object's path; name the key itself.
-  const keys = (params as { issue?: { keys?: string[] } } | undefined)?.issue?.keys;
-  if (keys && keys.length > 0) return [path, keys.join(',')].filter(Boolean).join('.');
+  // zod reports an unknown key at the object's path; name the key itself. The provider passes
+  // the zod issue's own fields (minus path, code, message) as `params`.
+  const keys = (params as { keys?: unknown } | undefined)?.keys;
+  if (Array.isArray(keys) && keys.length > 0) return [path, keys.join(',')].filter(Boolean).join('.');
   return path || undefined;
 }
 

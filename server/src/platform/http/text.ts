@@ -6,6 +6,11 @@ import { z } from 'zod';
 // (exports, shared APIs, other agencies' systems) — DESIGN §4 "bad input gets a 4xx".
 const FORBIDDEN = /[<>"'`;\\\u0000-\u001f\u007f]|--|\/\*|\*\//;
 
+/** True when `s` has none of the characters a plain name or title may not hold (see FORBIDDEN). */
+export function isPlainText(s: string): boolean {
+  return !FORBIDDEN.test(s);
+}
+
 /** A single-line human text field (names, titles), 1..max characters, trimmed. */
 export function plainText(max: number, min = 1) {
   return z
