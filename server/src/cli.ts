@@ -104,6 +104,14 @@ export function buildCli(): Command {
       console.log(opts.json ? JSON.stringify({ id: created.id, username: created.username }) : `已创建用户 ${created.username}（ID ${created.id}）`);
     });
 
+  dbOptions(user.command('reset-password').description('重置密码并解锁（运维人员；三员账号只能用此命令重置）'))
+    .requiredOption('--username <u>', '用户名')
+    .requiredOption('--password <p>', '新密码（至少 8 位，含大写、小写、数字、特殊字符中的三类）')
+    .action(async (opts: DbFlags & { username: string; password: string }) => {
+      await withTianping(opts, async (tp) => tp.identity.users.resetPassword({ system: 'cli' }, await tp.identity.users.idOf(opts.username), opts.password));
+      console.log(`已重置用户 ${opts.username} 的密码并解锁`);
+    });
+
   program
     .command('openapi')
     .description('输出 OpenAPI 文档（JSON）')

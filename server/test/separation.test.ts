@@ -208,3 +208,34 @@ describe('SEC-18 the security administrator grants, but not to itself', () => {
     expectError(await tp.as(token, { method: 'GET', url: `${API}/auth/me` }), 401, 'AUTH_REQUIRED');
   });
 });
+
+describe('SEC-18 administrator accounts are the operator’s, not the console’s', () => {
+  it('SEC-18 secadmin cannot give an administrator role to anyone from the console (ROLE_ASSIGN_FORBIDDEN)', async () => {
+    for (const role of ['auditadmin', 'secadmin', 'sysadmin']) {
+      expectError(await as('secadmin', { method: 'PUT', url: `${API}/users/${target}/roles`, payload: { roleCodes: [role] } }), 403, 'ROLE_ASSIGN_FORBIDDEN');
+    }
+  });
+
+  it('SEC-18 secadmin cannot reset, re-role or move another administrator; sysadmin cannot disable one (USER_ADMIN_ACCOUNT_PROTECTED)', async () => {
+    const audit = await userId(tp, 'auditadmin');
+    const system = await userId(tp, 'sysadmin');
+    const before = await sql`select password_hash, status, org_id from users where id in (${audit}, ${system}) order by id`.execute(tp.database.db);
+    expectError(await as('secadmin', { method: 'POST', url: `${API}/users/${audit}/reset-password`, payload: { password: 'Taken#Over2026' } }), 403, 'USER_ADMIN_ACCOUNT_PROTECTED');
+    expectError(await as('secadmin', { method: 'PUT', url: `${API}/users/${audit}/roles`, payload: { roleCodes: ['staff'] } }), 403, 'USER_ADMIN_ACCOUNT_PROTECTED');
+    expectError(await as('sysadmin', { method: 'PATCH', url: `${API}/users/${audit}`, payload: { status: 'disabled' } }), 403, 'USER_ADMIN_ACCOUNT_PROTECTED');
+    expectError(await as('sysadmin', { method: 'PATCH', url: `${API}/users/${audit}`, payload: { orgId: xihu } }), 403, 'USER_ADMIN_ACCOUNT_PROTECTED');
+    const after = await sql`select password_hash, status, org_id from users where id in (${audit}, ${system}) order by id`.execute(tp.database.db);
+    expect(after.rows).toEqual(before.rows);
+  });
+
+  it('SEC-18 the operator resets an administrator from the server (CLI path), unforced and audited as system:cli', async () => {
+    const audit = await userId(tp, 'auditadmin');
+    await tp.identity.users.resetPassword({ system: 'cli' }, audit, 'Operator#Set2026');
+    const token = await tp.login('auditadmin', 'Operator#Set2026');
+    const me = await tp.as(token, { method: 'GET', url: `${API}/auth/me` });
+    expect(me.json()).toMatchObject({ user: { mustChangePassword: false } });
+    const events = await tp.as(token, { method: 'GET', url: `${API}/audit-events?action=user.reset-password&targetId=${audit}` });
+    expect(events.json()).toMatchObject({ items: [{ actorUsername: 'system:cli', targetId: String(audit) }] });
+    tokens.auditadmin = token;
+  });
+});

@@ -18,6 +18,7 @@ export const identityErrors = defineErrors({
   USER_NOT_FOUND: { status: 404, message: '用户不存在' },
   USER_USERNAME_TAKEN: { status: 409, message: '用户名已存在' },
   USER_SELF_CHANGE_FORBIDDEN: { status: 403, message: '不能修改自己的角色、状态或权限' },
+  USER_ADMIN_ACCOUNT_PROTECTED: { status: 403, message: '三员分立：系统管理员、安全管理员、审计管理员账号的状态、机构、角色和密码只能由运维人员在服务器上通过 tianping 命令管理' },
   ROLE_NOT_FOUND: { status: 404, message: '角色不存在' },
   ROLE_CODE_TAKEN: { status: 409, message: '角色编码已存在' },
   ROLE_PERMISSION_UNKNOWN: { status: 400, message: '权限编码不存在' },

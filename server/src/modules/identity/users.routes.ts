@@ -61,7 +61,7 @@ export function userRoutes(users: UserService) {
     r.post('/api/v1/users/:id/reset-password', {
       config: { permission: P['user:reset-password'] },
       schema: { tags, summary: '重置密码（下次登录须修改）', params: idParam, body: resetPasswordBody, response: { 200: user } },
-      handler: async (req) => users.resetPassword(actorOf(req), requestMeta(req), req.params.id, req.body.password),
+      handler: async (req) => users.resetPassword({ actor: actorOf(req), meta: requestMeta(req) }, req.params.id, req.body.password),
     });
   };
 }

@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import type { Actor, RequestMeta } from '../../platform/authz/actor.ts';
 import type { DataScopeKind } from '../../platform/authz/scope.ts';
 import { widestScope } from '../../platform/authz/scope.ts';
@@ -7,7 +8,6 @@ import type { BaseDb } from '../../platform/db/database.ts';
 import type { Page } from '../../platform/http/pagination.ts';
 import { maskIdNumber, maskPhone } from '../../platform/privacy/mask.ts';
 import { identityErrors as E } from './identity.errors.ts';
-import { P } from './identity.permissions.ts';
 import type { IdentityTables } from './identity.tables.ts';
 import { passwordWeakness } from './password.rules.ts';
 import { adminRolesConflict } from './roles.rules.ts';
@@ -75,6 +75,22 @@ function checkPassword(password: string, username: string): void {
   if (why) throw E.AUTH_PASSWORD_WEAK(why, [{ field: 'password', message: why }]);
 }
 
+/**
+ * SEC-18 三员分立: the three administrator accounts are managed by the operator on the server
+ * (`tianping user …`), never from the console. Otherwise one administrator could take over
+ * another's post — a security administrator resetting the audit administrator's password, or
+ * giving the audit role to an account whose password it has just reset — and read the trail
+ * meant to watch it.
+ */
+function adminRoleFromConsole() {
+  return E.ROLE_ASSIGN_FORBIDDEN('三员角色只能由运维人员在服务器上通过 tianping 命令分配', [{ field: 'roleCodes', message: '三员角色不能在控制台分配' }]);
+}
+
+async function refuseAdminAccount(trx: Transaction<IdentityTables>, userId: number): Promise<void> {
+  const roles = await q.rolesOfUsers(trx, [userId]);
+  if (roles.some((r) => r.admin_kind !== null)) throw E.USER_ADMIN_ACCOUNT_PROTECTED();
+}
+
 export function createUserService(base: BaseDb, clock: () => Date = () => new Date()) {
   const db = base.withTables<IdentityTables>();
 
@@ -128,15 +144,13 @@ export function createUserService(base: BaseDb, clock: () => Date = () => new Da
     /**
      * Creates an account. From the console (`forceChange`), the operator knows the initial
      * password, so the user must change it at first login (SEC-12); an operator's CLI account is not
-     * forced. An operator with only user:create may give business roles, never administrator ones.
+     * forced. Administrator accounts are created by the operator only (see `refuseAdminAccount`).
      */
     async create(who: AuditWho, input: UserInput, opts: { forceChange: boolean }): Promise<UserView> {
       const actor = 'actor' in who ? who.actor : null;
       checkPassword(input.password, input.username);
       const roles = await resolveRoles(input.roleCodes);
-      if (actor && !actor.permissions.has(P['user:assign-roles']) && roles.some((r) => r.admin_kind !== null)) {
-        throw E.ROLE_ASSIGN_FORBIDDEN(undefined, [{ field: 'roleCodes', message: '三员角色须由安全管理员分配' }]);
-      }
+      if (actor && roles.some((r) => r.admin_kind !== null)) throw adminRoleFromConsole();
       const passwordHash = await hashPassword(input.password);
       const id = await db.transaction().execute(async (trx) => {
         const org = actor ? await findOrgInScope(trx, actor, input.orgId) : await findOrg(trx, input.orgId);
@@ -175,10 +189,12 @@ export function createUserService(base: BaseDb, clock: () => Date = () => new Da
     },
 
     async update(actor: Actor, meta: RequestMeta, id: number, patch: UserPatch): Promise<UserView> {
-      if (id === actor.userId && (patch.status !== undefined || patch.orgId !== undefined)) throw E.USER_SELF_CHANGE_FORBIDDEN();
+      const changesAccess = patch.status !== undefined || patch.orgId !== undefined;
+      if (id === actor.userId && changesAccess) throw E.USER_SELF_CHANGE_FORBIDDEN();
       await db.transaction().execute(async (trx) => {
         const user = await q.findUser(trx, actor, id);
         if (!user) throw E.USER_NOT_FOUND();
+        if (changesAccess) await refuseAdminAccount(trx, id);
         if (patch.orgId !== undefined && !(await findOrgInScope(trx, actor, patch.orgId))) {
           throw E.ORG_NOT_FOUND(undefined, [{ field: 'orgId', message: '所属机构不存在或不在数据范围内' }]);
         }
@@ -209,9 +225,11 @@ export function createUserService(base: BaseDb, clock: () => Date = () => new Da
     async assignRoles(actor: Actor, meta: RequestMeta, id: number, roleCodes: string[]): Promise<UserView> {
       if (id === actor.userId) throw E.USER_SELF_CHANGE_FORBIDDEN();
       const roles = await resolveRoles(roleCodes);
+      if (roles.some((r) => r.admin_kind !== null)) throw adminRoleFromConsole();
       await db.transaction().execute(async (trx) => {
         const user = await q.findUser(trx, actor, id);
         if (!user) throw E.USER_NOT_FOUND();
+        await refuseAdminAccount(trx, id);
         const before = (await q.rolesOfUsers(trx, [id])).map((r) => r.code);
         await q.replaceUserRoles(trx, id, roles.map((r) => r.id));
         // A change of rights takes effect now: end the user's sessions.
@@ -231,22 +249,34 @@ export function createUserService(base: BaseDb, clock: () => Date = () => new Da
       return this.get(actor, id);
     },
 
-    /** A reset password is known to the operator, so the user must change it at next login. */
-    async resetPassword(actor: Actor, meta: RequestMeta, id: number, password: string): Promise<UserView> {
-      if (id === actor.userId) throw E.USER_SELF_CHANGE_FORBIDDEN();
+    /**
+     * A password reset in the console is known to the one who set it, so the user must change it
+     * at next login; the operator's reset from the CLI (`who.system`) is not forced. Also unlocks.
+     */
+    async resetPassword(who: AuditWho, id: number, password: string): Promise<UserView> {
+      const actor = 'actor' in who ? who.actor : null;
+      if (actor && id === actor.userId) throw E.USER_SELF_CHANGE_FORBIDDEN();
       const user = await loadInScope(actor, id);
       checkPassword(password, user.username);
       const hash = await hashPassword(password);
       await db.transaction().execute(async (trx) => {
+        if (actor) await refuseAdminAccount(trx, id);
         await trx
           .updateTable('users')
-          .set({ password_hash: hash, must_change_password: true, failed_attempts: 0, locked_until: null, password_changed_at: clock(), updated_at: clock() })
+          .set({ password_hash: hash, must_change_password: actor !== null, failed_attempts: 0, locked_until: null, password_changed_at: clock(), updated_at: clock() })
           .where('id', '=', id)
           .execute();
         await trx.updateTable('sessions').set({ ended_at: clock(), end_reason: 'password-reset' }).where('user_id', '=', id).where('ended_at', 'is', null).execute();
-        await recordAudit(trx, { actor, meta }, { action: 'user.reset-password', targetType: 'user', targetId: id });
+        await recordAudit(trx, who, { action: 'user.reset-password', targetType: 'user', targetId: id });
       });
-      return this.get(actor, id);
+      return actor ? this.get(actor, id) : this.getAsSystem(id);
+    },
+
+    /** The id of an account by its login name, for the operator's CLI. */
+    async idOf(username: string): Promise<number> {
+      const found = await q.findLoginUser(db, username);
+      if (!found) throw E.USER_NOT_FOUND(`用户 ${username} 不存在`);
+      return found.id;
     },
   };
 }
