@@ -1,12 +1,14 @@
 /**
  * The console in real Chromium against an in-process server with a fresh embedded database:
- * sign-in, the org tree, creating a user who must change the password at first login, the audit
- * trail of that creation, and the lockout after five wrong passwords. Screenshots of every page
+ * sign-in, the org tree, importing a division file (GBK, and one with mistakes), creating a user
+ * who must change the password at first login, the 三员 accounts the console leaves alone, the
+ * audit trail of that creation, and the lockout after five wrong passwords. Screenshots of every page
  * go to e2e/screenshots/ (git-ignored) for people to look at: Chinese must render, not boxes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +18,11 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const SHOTS = path.join(ROOT, 'e2e/screenshots');
 const DEMO_PASSWORD = 'Tianping@2026';
 const WAIT = { timeout: 30_000 };
+
+/** A division file as Excel on Chinese Windows saves it: GBK, CRLF. */
+function gbkCsv(lines: string[]): Buffer {
+  return iconv.encode(`${lines.join('\r\n')}\r\n`, 'gbk');
+}
 
 const NEW_USER = { username: 'e2e_clerk', displayName: '测试科员', initial: 'Init#2026a', changed: 'Changed#2026b' };
 
@@ -98,6 +105,43 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
     await shot('orgs');
   }, 120_000);
 
+  it('imports a GBK division file and shows the new bureaus in the tree', async () => {
+    const tree = page.locator('.ant-tree');
+    await page.getByRole('button', { name: '导入行政区划' }).click();
+    const dialog = await visible(page.getByRole('dialog', { name: '导入行政区划' }));
+    await visible(dialog.getByText('code,name,parentCode').first());
+    const csv = gbkCsv(['code,name,parentCode', '320000,江苏省,', '320100,南京市,320000', '320102,玄武区,320100']);
+    expect(csv.includes(Buffer.from('江苏省', 'utf8'))).toBe(false); // really GBK, not UTF-8
+    await dialog.locator('input[type=file]').setInputFiles({ name: '江苏省区划.csv', mimeType: 'text/csv', buffer: csv });
+    await dialog.getByRole('button', { name: /导\s*入/ }).click();
+    await visible(dialog.locator('.ant-alert-success').getByText('新建 3 / 更名 0 / 未变 0'));
+    // The new bureaus are expanded and the top one selected, behind the dialog.
+    await visible(tree.getByTitle('南京市玄武区司法局', { exact: true }));
+    await visible(page.locator('.ant-card-head-title', { hasText: '江苏省司法厅' }));
+    await shot('org-import');
+    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    await dialog.waitFor({ state: 'hidden', ...WAIT });
+    await (await visible(tree.getByTitle('南京市玄武区司法局', { exact: true }))).click();
+    await visible(page.locator('.ant-descriptions').getByText('320102'));
+    await visible(page.locator('.ant-descriptions').getByText('南京市司法局'));
+
+    // A file with mistakes imports nothing and lists each one by row, to fix in the spreadsheet.
+    await page.getByRole('button', { name: '导入行政区划' }).click();
+    const again = await visible(page.getByRole('dialog', { name: '导入行政区划' }));
+    const bad = gbkCsv(['code,name,parentCode', '320200,无锡市,320000', '320205,锡山区,320100', '32021,滨湖区,320200', '320211,,320200']);
+    await again.locator('input[type=file]').setInputFiles({ name: '无锡市区划.csv', mimeType: 'text/csv', buffer: bad });
+    await again.getByRole('button', { name: /导\s*入/ }).click();
+    await visible(again.locator('.ant-alert-error').getByText('未导入任何数据'));
+    const rows = again.locator('.ant-table-row');
+    await visible(rows.filter({ hasText: '第 3 行' }).filter({ hasText: '上级区划代码' }).filter({ hasText: '320200' }));
+    await visible(rows.filter({ hasText: '第 4 行' }).filter({ hasText: '区划代码（code）' }).filter({ hasText: '32021' }));
+    await visible(rows.filter({ hasText: '第 5 行' }).filter({ hasText: '名称（name）' }));
+    expect(await rows.count()).toBe(3);
+    await shot('org-import-errors');
+    await again.getByRole('button', { name: /取\s*消/ }).click();
+    expect(await tree.getByTitle('无锡市司法局', { exact: true }).count()).toBe(0);
+  }, 120_000);
+
   it('shows the code sets and the work calendar to sysadmin', async () => {
     await openMenu('数据字典');
     await (await visible(page.getByRole('cell', { name: 'org_type', exact: true }))).click();
@@ -113,7 +157,17 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
   it('creates a user, who must change the password at first login', async () => {
     await openMenu('用户管理');
     await visible(page.locator('.ant-table-row'));
+    // 三员分立: the console neither disables nor moves an administrator account; ordinary ones it does.
+    const auditRow = await visible(page.locator('.ant-table-row').filter({ hasText: 'auditadmin' }));
+    await visible(auditRow.getByText('三员账号'));
+    expect(await auditRow.getByRole('button', { name: /停\s*用/ }).count()).toBe(0);
+    await visible(page.locator('.ant-table-row').filter({ hasText: 'xihu_staff' }).getByRole('button', { name: /停\s*用/ }));
     await shot('users');
+    await auditRow.getByRole('button', { name: /编\s*辑/ }).click();
+    const edit = await visible(page.getByRole('dialog', { name: '编辑用户：auditadmin' }));
+    await visible(edit.locator('.ant-select-disabled'));
+    await visible(edit.getByText('由运维人员在服务器上'));
+    await edit.getByRole('button', { name: /取\s*消/ }).click();
 
     await page.getByRole('button', { name: '新建用户' }).click();
     const dialog = await visible(page.getByRole('dialog', { name: '新建用户' }));
@@ -124,6 +178,8 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
     await (await visible(page.locator('.ant-select-tree-node-content-wrapper[title$="西湖区司法局"]'))).click();
     await dialog.getByLabel('角色').click();
     await (await visible(page.locator('.ant-select-item-option', { hasText: '工作人员' }))).click();
+    // 三员 roles are assigned on the server only, so they are not offered.
+    expect(await page.locator('.ant-select-item-option', { hasText: '管理员' }).count()).toBe(0);
     await dialog.getByLabel('初始密码').fill(NEW_USER.initial);
     await dialog.getByLabel('手机号').fill('13800001234');
     await shot('user-create');
@@ -165,6 +221,13 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
     await openMenu('角色管理');
     await visible(page.locator('.ant-table-row').filter({ hasText: '审计管理员' }));
     await shot('roles');
+
+    await openMenu('用户管理');
+    const auditRow = await visible(page.locator('.ant-table-row').filter({ hasText: 'auditadmin' }));
+    await visible(auditRow.getByText('三员账号'));
+    expect(await auditRow.getByRole('button', { name: /分配角色|重置密码/ }).count()).toBe(0);
+    await visible(page.locator('.ant-table-row').filter({ hasText: 'xihu_staff' }).getByRole('button', { name: '重置密码' }));
+    await shot('users-secadmin');
   }, 120_000);
 
   it('returns to the login page with 登录已超时 once the server ends an idle session', async () => {

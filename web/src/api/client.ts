@@ -3,9 +3,12 @@
  * schema. The session is an httpOnly cookie, so requests carry `credentials: 'same-origin'` and no
  * token.
  */
-interface ErrorDetail {
+export interface ErrorDetail {
   field?: string;
+  /** Line in an uploaded file (header = 1; 0 = the whole file). */
   row?: number;
+  /** A finer code for this detail, e.g. DIVISION_PARENT_MISSING inside ORG_IMPORT_INVALID. */
+  code?: string;
   message: string;
 }
 
@@ -54,15 +57,23 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'HTTP_ERROR', `服务暂不可用（HTTP ${response.status}），请稍后再试`);
 }
 
-async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+/** A body sent as it is (a file's bytes), not as JSON. */
+interface RawBody {
+  data: Blob;
+  contentType: string;
+}
+
+function requestBody(options: { body?: unknown; raw?: RawBody }): { headers: Record<string, string>; body?: BodyInit } {
+  if (options.raw) return { headers: { accept: 'application/json', 'content-type': options.raw.contentType }, body: options.raw.data };
+  if (options.body === undefined) return { headers: { accept: 'application/json' } };
+  return { headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(options.body) };
+}
+
+async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; raw?: RawBody } = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
-      credentials: 'same-origin',
-      headers: options.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    const { headers, body } = requestBody(options);
+    response = await fetch(buildUrl(path, options.query), { method, credentials: 'same-origin', headers, body });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
   }
@@ -80,4 +91,6 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  /** POSTs a file's raw bytes (e.g. a CSV as `text/csv`); errors come back as for any other call. */
+  upload: <T>(path: string, file: Blob, contentType: string) => request<T>('POST', path, { raw: { data: file, contentType } }),
 };

@@ -20,6 +20,7 @@ export type DataScope = SessionUser['dataScope'];
 
 export type Org = Answer<'/api/v1/orgs/{id}', 'get'>;
 export type OrgTreeNode = components['schemas']['OrgTreeNode'];
+export type DivisionImportSummary = Answer<'/api/v1/orgs/import-divisions', 'post'>;
 
 export type User = Answer<'/api/v1/users/{id}', 'get'>;
 

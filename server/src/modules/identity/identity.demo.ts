@@ -19,10 +19,10 @@ export const DEMO_USERS = [
   { username: 'sysadmin', displayName: '系统管理员', region: '330000', role: 'sysadmin', note: '组织机构、用户、数据字典、工作日历' },
   { username: 'secadmin', displayName: '安全管理员', region: '330000', role: 'secadmin', note: '角色权限、分配角色、解锁账号' },
   { username: 'auditadmin', displayName: '审计管理员', region: '330000', role: 'auditadmin', note: '登录日志、审计日志（只读）' },
-  { username: 'zj_leader', displayName: '王厅长', region: '330000', role: 'leader', note: '全省（浙江省司法厅及下级）' },
-  { username: 'hz_leader', displayName: '李局长', region: '330100', role: 'leader', note: '杭州市司法局及下级' },
-  { username: 'xihu_staff', displayName: '张科员', region: '330106', role: 'staff', note: '西湖区司法局及其司法所' },
-  { username: 'yinzhou_staff', displayName: '陈科员', region: '330212', role: 'staff', note: '宁波市鄞州区司法局及其司法所' },
+  { username: 'zj_leader', displayName: '王厅长', region: '330000', role: 'leader', note: '全省（浙江省司法厅及下级）', phone: '13805710001' },
+  { username: 'hz_leader', displayName: '李局长', region: '330100', role: 'leader', note: '杭州市司法局及下级', phone: '13905710002' },
+  { username: 'xihu_staff', displayName: '张科员', region: '330106', role: 'staff', note: '西湖区司法局及其司法所', phone: '13605710003' },
+  { username: 'yinzhou_staff', displayName: '陈科员', region: '330212', role: 'staff', note: '宁波市鄞州区司法局及其司法所', phone: '13705740004' },
 ] as const;
 
 /** Units beside the bureau tree: legal-aid centres, a prison, a drug rehabilitation centre. */
@@ -74,6 +74,7 @@ export async function seedIdentityDemo(base: BaseDb, importDivisions: DivisionIm
   for (const u of DEMO_USERS) {
     const org = await findBureauByRegion(db, u.region, ['province_dept', 'city_bureau', 'county_bureau']);
     if (!org) throw new Error(`demo: no bureau for ${u.region}`);
-    await users.create(who, { username: u.username, displayName: u.displayName, orgId: org.id, roleCodes: [u.role], password: DEMO_PASSWORD }, { forceChange: false });
+    const phone = 'phone' in u ? u.phone : null;
+    await users.create(who, { username: u.username, displayName: u.displayName, orgId: org.id, roleCodes: [u.role], password: DEMO_PASSWORD, phone }, { forceChange: false });
   }
 }

@@ -1,8 +1,9 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Input, Space, Spin, Tree, type TreeDataNode } from 'antd';
-import { useEffect, useMemo, useState, type Key } from 'react';
+import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Empty, Input, Space, Spin, Tree, type GetRef, type TreeDataNode } from 'antd';
+import { useEffect, useMemo, useRef, useState, type Key } from 'react';
 import type { OrgTreeNode } from '../../api/types';
 import { useAuth } from '../../app/auth';
+import { DivisionImportModal } from './DivisionImportModal';
 import { OrgFormModal } from './OrgFormModal';
 import { useOrgTree, type OrgIndexEntry } from './useOrgTree';
 
@@ -26,8 +27,11 @@ export default function OrgsPage() {
   const { tree, index, loading, reload } = useOrgTree();
   const [expanded, setExpanded] = useState<Key[]>([]);
   const [selectedId, setSelectedId] = useState<number>();
-  const [modal, setModal] = useState<'create' | 'edit'>();
+  const [modal, setModal] = useState<'create' | 'edit' | 'import'>();
   const treeData = useMemo(() => toTreeData(tree), [tree]);
+  const treeRef = useRef<GetRef<typeof Tree>>(null);
+  // After an import, the tree as it was: once the new one arrives, what is new in it gets shown.
+  const [beforeImport, setBeforeImport] = useState<Map<number, OrgIndexEntry>>();
 
   useEffect(() => {
     const root = tree[0];
@@ -38,6 +42,23 @@ export default function OrgsPage() {
     }
   }, [tree, selectedId]);
 
+  useEffect(() => {
+    if (!beforeImport || index === beforeImport) return;
+    setBeforeImport(undefined);
+    // The index is in tree order, so the first new org is the top one of what was imported.
+    const added = [...index.keys()].filter((id) => !beforeImport.has(id));
+    const first = added[0];
+    if (first === undefined) return;
+    const parents = new Set<number>();
+    for (const id of added) {
+      for (let p = index.get(id)?.parentId ?? null; p !== null; p = index.get(p)?.parentId ?? null) parents.add(p);
+    }
+    setExpanded((keys) => [...new Set([...keys, ...parents])]);
+    setSelectedId(first);
+    // Scrolled to once the expanded nodes are rendered (the tree is virtual).
+    setTimeout(() => treeRef.current?.scrollTo({ key: first, align: 'top' }));
+  }, [index, beforeImport]);
+
   // Tree nodes carry every field of the org, so the details need no request of their own.
   const org = selectedId === undefined ? undefined : index.get(selectedId)?.node;
   // A parent outside the user's data scope is not in their tree, and its name is not theirs to read.
@@ -45,7 +66,17 @@ export default function OrgsPage() {
 
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
-      <Card title="组织机构" style={{ width: 420, flexShrink: 0 }}>
+      <Card
+        title="组织机构"
+        style={{ width: 420, flexShrink: 0 }}
+        extra={
+          can('org:import') && (
+            <Button icon={<UploadOutlined />} onClick={() => setModal('import')}>
+              导入行政区划
+            </Button>
+          )
+        }
+      >
         <Input.Search
           placeholder="按名称查找机构"
           allowClear
@@ -57,6 +88,7 @@ export default function OrgsPage() {
             <Empty description="暂无机构" />
           ) : (
             <Tree
+              ref={treeRef}
               treeData={treeData}
               expandedKeys={expanded}
               onExpand={setExpanded}
@@ -106,7 +138,16 @@ export default function OrgsPage() {
           <Empty description="请在左侧选择机构" />
         )}
       </Card>
-      {modal && org && (
+      {modal === 'import' && (
+        <DivisionImportModal
+          onClose={() => setModal(undefined)}
+          onImported={() => {
+            setBeforeImport(index);
+            reload();
+          }}
+        />
+      )}
+      {(modal === 'create' || modal === 'edit') && org && (
         <OrgFormModal
           parent={modal === 'create' ? org : undefined}
           org={modal === 'edit' ? org : undefined}

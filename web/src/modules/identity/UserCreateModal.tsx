@@ -4,7 +4,7 @@ import type { OrgTreeNode, Role, User } from '../../api/types';
 import { useApiError } from '../../app/useApiError';
 import { OrgTreeSelect } from './OrgTreeSelect';
 import { passwordProblem } from './password-rules';
-import { roleOptions } from './useRoles';
+import { ADMIN_ROLES_NOTE, roleOptions } from './useRoles';
 
 interface UserForm {
   username: string;
@@ -56,7 +56,7 @@ export function UserCreateModal(props: { tree: OrgTreeNode[]; roles: Role[]; onC
         <Form.Item name="orgId" label="所属机构" rules={[{ required: true, message: '请选择所属机构' }]}>
           <OrgTreeSelect tree={tree} />
         </Form.Item>
-        <Form.Item name="roleCodes" label="角色" rules={[{ required: true, message: '请至少选择一个角色' }]}>
+        <Form.Item name="roleCodes" label="角色" extra={ADMIN_ROLES_NOTE} rules={[{ required: true, message: '请至少选择一个角色' }]}>
           <Select mode="multiple" options={roleOptions(roles)} placeholder="选择角色" showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Form.Item
