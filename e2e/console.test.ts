@@ -113,13 +113,13 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
     const csv = gbkCsv(['code,name,parentCode', '320000,江苏省,', '320100,南京市,320000', '320102,玄武区,320100']);
     expect(csv.includes(Buffer.from('江苏省', 'utf8'))).toBe(false); // really GBK, not UTF-8
     await dialog.locator('input[type=file]').setInputFiles({ name: '江苏省区划.csv', mimeType: 'text/csv', buffer: csv });
-    await dialog.getByRole('button', { name: /导\s*入/ }).click();
+    await dialog.getByRole('button', { name: /^导\s*入$/ }).click();
     await visible(dialog.locator('.ant-alert-success').getByText('新建 3 / 更名 0 / 未变 0'));
     // The new bureaus are expanded and the top one selected, behind the dialog.
     await visible(tree.getByTitle('南京市玄武区司法局', { exact: true }));
     await visible(page.locator('.ant-card-head-title', { hasText: '江苏省司法厅' }));
     await shot('org-import');
-    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    await dialog.getByRole('button', { name: /^关\s*闭$/ }).click();
     await dialog.waitFor({ state: 'hidden', ...WAIT });
     await (await visible(tree.getByTitle('南京市玄武区司法局', { exact: true }))).click();
     await visible(page.locator('.ant-descriptions').getByText('320102'));
@@ -130,7 +130,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
     const again = await visible(page.getByRole('dialog', { name: '导入行政区划' }));
     const bad = gbkCsv(['code,name,parentCode', '320200,无锡市,320000', '320205,锡山区,320100', '32021,滨湖区,320200', '320211,,320200']);
     await again.locator('input[type=file]').setInputFiles({ name: '无锡市区划.csv', mimeType: 'text/csv', buffer: bad });
-    await again.getByRole('button', { name: /导\s*入/ }).click();
+    await again.getByRole('button', { name: /^导\s*入$/ }).click();
     await visible(again.locator('.ant-alert-error').getByText('未导入任何数据'));
     const rows = again.locator('.ant-table-row');
     await visible(rows.filter({ hasText: '第 3 行' }).filter({ hasText: '上级区划代码' }).filter({ hasText: '320200' }));

@@ -2,22 +2,37 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../test/harness.ts';
 
 // The interface scripts and later issues rely on (issue #2): `npx tianping …` with --data-dir or
 // --database-url. Runs the real command as a separate process, as an operator would.
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/tianping.mjs');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-cli-'));
-const pg = process.env.DATABASE_URL;
+const onPostgres = Boolean(process.env.DATABASE_URL);
+// On PostgreSQL the commands get a database of their own, empty, as a fresh install would.
+let pgUrl: string | undefined;
+let dropPg: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  const db = await createTestDatabase();
+  pgUrl = db.url;
+  await db.close();
+  dropPg = db.drop;
+});
 
 function run(args: string[], dataDir: string) {
-  const where = pg ? ['--database-url', pg] : ['--data-dir', dataDir];
+  const where = pgUrl ? ['--database-url', pgUrl] : ['--data-dir', dataDir];
   const r = spawnSync(process.execPath, [bin, ...args, ...where], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+afterAll(async () => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  await dropPg?.();
+});
 
 describe('tianping command', () => {
   it('prints help', () => {
@@ -27,8 +42,7 @@ describe('tianping command', () => {
     expect(r.stdout).toContain('user');
   });
 
-  // On PostgreSQL the suite's database is shared by the CLI runs, so these tests use the embedded one.
-  describe.skipIf(pg)('on an embedded data directory', () => {
+  describe('on a fresh database', () => {
     const dir = path.join(tmp, 'data');
 
     it('org list --json gives the seeded tree with the interface fields', () => {
@@ -41,12 +55,19 @@ describe('tianping command', () => {
       expect(orgs.filter((o) => o.type === 'city_bureau')).toHaveLength(11);
     });
 
-    it('user create --json prints the id; the account logs in without a forced change', () => {
+    it('user create --json prints the new user id', () => {
       const orgs = JSON.parse(run(['org', 'list', '--json'], dir).out) as { id: number; regionCode: string; type: string }[];
       const org = orgs.find((o) => o.regionCode === '330212' && o.type === 'county_bureau');
       const r = run(['user', 'create', '--username', 'cli_op', '--password', 'Str0ng!pass', '--org', String(org?.id), '--role', 'staff', '--scope', 'org', '--json'], dir);
       expect(r.code, r.err).toBe(0);
       expect(JSON.parse(r.out)).toMatchObject({ id: expect.any(Number), username: 'cli_op' });
+    });
+
+    it('user reset-password resets an administrator account, which the console may not', () => {
+      expect(run(['user', 'reset-password', '--username', 'auditadmin', '--password', 'weak'], dir).err).toContain('AUTH_PASSWORD_WEAK');
+      const r = run(['user', 'reset-password', '--username', 'auditadmin', '--password', 'Operator#2026'], dir);
+      expect(r.code, r.err).toBe(0);
+      expect(run(['user', 'reset-password', '--username', 'nobody', '--password', 'Operator#2026'], dir).err).toContain('USER_NOT_FOUND');
     });
 
     it('refuses a weak password with the rule, and an unknown role, with exit code 1', () => {
@@ -58,7 +79,7 @@ describe('tianping command', () => {
       expect(role.err).toContain('ROLE_NOT_FOUND');
     });
 
-    it('a data directory held by a running server gives a clear error, not a corruption', async () => {
+    it.skipIf(onPostgres)('a data directory held by a running server gives a clear error, not a corruption', async () => {
       const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
       try {
         await new Promise<void>((resolve, reject) => {

@@ -11,11 +11,11 @@ import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
  * Each test file gets its own database (DESIGN §5): an in-memory PGlite by default, or, when
  * DATABASE_URL is set, a fresh PostgreSQL database created for the file and dropped after it.
  */
-export async function createTestDatabase(): Promise<Database & { drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<Database & { url: string | undefined; drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const db = await openDatabase({ kind: 'pglite', dataDir: `memory://${crypto.randomUUID()}` });
-    return { ...db, close: db.close, drop: db.close };
+    return { ...db, url: undefined, close: db.close, drop: db.close };
   }
   const name = `tp_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -25,11 +25,18 @@ export async function createTestDatabase(): Promise<Database & { drop(): Promise
   const target = new URL(url);
   target.pathname = `/${name}`;
   const db = await openDatabase({ kind: 'postgresql', url: target.toString() });
+  let closed = false;
   return {
     ...db,
-    close: db.close,
-    async drop() {
+    url: target.toString(),
+    async close() {
+      if (closed) return;
+      closed = true;
       await db.close();
+    },
+    async drop() {
+      if (!closed) await db.close();
+      closed = true;
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
