@@ -20,6 +20,7 @@ function actorQuery(db: Db) {
       'users.status',
       'users.data_scope',
       'users.must_change_password',
+      'users.password_changed_at',
       'orgs.name as org_name',
       'orgs.path as org_path',
       jsonArrayFrom(

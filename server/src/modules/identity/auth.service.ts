@@ -7,7 +7,7 @@ import type { BaseDb } from '../../platform/db/database.ts';
 import { httpErrors } from '../../platform/http/errors.ts';
 import { identityErrors as E } from './identity.errors.ts';
 import type { IdentityTables, LoginResult } from './identity.tables.ts';
-import { afterFailure, isIdleExpired, isLocked, type LoginPolicy } from './lockout.rules.ts';
+import { afterFailure, isIdleExpired, isLocked, isPasswordExpired, type LoginPolicy } from './lockout.rules.ts';
 import { passwordWeakness } from './password.rules.ts';
 import { findActorRow, findSessionActorRow, type ActorRow } from './auth.queries.ts';
 import { findLoginUser } from './users.queries.ts';
@@ -41,7 +41,7 @@ export function createAuthService(base: BaseDb, policy: LoginPolicy, clock: () =
   async function loadActor(userId: number): Promise<{ actor: Actor; user: SessionUser }> {
     const row = await findActorRow(db, userId);
     if (!row) throw httpErrors.AUTH_REQUIRED();
-    return toActor(row);
+    return toActor(row, clock(), policy);
   }
 
   return {
@@ -108,7 +108,7 @@ export function createAuthService(base: BaseDb, policy: LoginPolicy, clock: () =
       if (now.getTime() - s.last_seen_at.getTime() > TOUCH_EVERY_MS) {
         await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', hash).execute();
       }
-      return { actor: toActor(s).actor, mustChangePassword: s.must_change_password };
+      return { actor: toActor(s, now, policy).actor, mustChangePassword: mustChange(s, now, policy) };
     },
 
     async me(actor: Actor): Promise<SessionUser> {
@@ -138,7 +138,12 @@ export function createAuthService(base: BaseDb, policy: LoginPolicy, clock: () =
   };
 }
 
-function toActor(u: ActorRow): { actor: Actor; user: SessionUser } {
+/** Forced by an operator-issued password, or due for the periodic change (SEC-12). */
+function mustChange(u: ActorRow, now: Date, policy: LoginPolicy): boolean {
+  return u.must_change_password || isPasswordExpired(u.password_changed_at, now, policy);
+}
+
+function toActor(u: ActorRow, now: Date, policy: LoginPolicy): { actor: Actor; user: SessionUser } {
   const permissions = new Set(u.roles.flatMap((r) => r.permissions));
   const scope = u.data_scope ?? widestScope(u.roles.map((r) => r.data_scope));
   const roleCodes = u.roles.map((r) => r.code);
@@ -160,7 +165,7 @@ function toActor(u: ActorRow): { actor: Actor; user: SessionUser } {
     orgName: u.org_name,
     roles: roleCodes,
     permissions: [...permissions].sort(),
-    mustChangePassword: u.must_change_password,
+    mustChangePassword: mustChange(u, now, policy),
     dataScope: scope,
   };
   return { actor, user };

@@ -166,6 +166,7 @@ export function createUserService(base: BaseDb, clock: () => Date = () => new Da
             id_number: input.idNumber ?? null,
             password_hash: passwordHash,
             must_change_password: opts.forceChange,
+            password_changed_at: clock(),
             data_scope: input.dataScope ?? null,
             updated_at: clock(),
           })

@@ -65,6 +65,6 @@ export const httpErrors = defineErrors({
   INTERNAL_ERROR: { status: 500, message: '系统内部错误，请凭请求编号联系管理员' },
   AUTH_REQUIRED: { status: 401, message: '请先登录' },
   AUTH_SESSION_EXPIRED: { status: 401, message: '登录已超时，请重新登录' },
-  AUTH_PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录或密码已重置，请先修改密码' },
+  AUTH_PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录、密码已重置或密码已使用超过 90 天，请先修改密码' },
   AUTHZ_FORBIDDEN: { status: 403, message: '没有执行该操作的权限' },
 });

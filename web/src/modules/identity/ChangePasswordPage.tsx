@@ -103,7 +103,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   }
   return (
     <AuthLayout title="修改密码">
-      <Alert type="warning" showIcon title="首次登录或密码已被重置，请先修改密码后再使用系统。" style={{ marginBottom: 16 }} />
+      <Alert type="warning" showIcon title="首次登录、密码已被重置或密码已使用超过 90 天，请先修改密码后再使用系统。" style={{ marginBottom: 16 }} />
       {body}
     </AuthLayout>
   );
