@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { pageOffset, type Page } from '../../platform/http/pagination.ts';
 import type { IdentityTables } from './identity.tables.ts';
@@ -6,6 +7,18 @@ import { escapeLike } from './orgs.queries.ts';
 import { userRowInScope } from './scope.queries.ts';
 
 type Db = Kysely<IdentityTables> | Transaction<IdentityTables>;
+
+/** A user's roles as a JSON array inside the user's own row: one query for a page of users. */
+function rolesJson(eb: ExpressionBuilder<IdentityTables & { users: IdentityTables['users'] }, 'users'>) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom('user_roles')
+      .innerJoin('roles', 'roles.id', 'user_roles.role_id')
+      .whereRef('user_roles.user_id', '=', 'users.id')
+      .select(['roles.code', 'roles.name', 'roles.data_scope', 'roles.admin_kind'])
+      .orderBy('roles.id'),
+  ).as('roles');
+}
 
 const userColumns = [
   'users.id',
@@ -50,7 +63,7 @@ export async function listUsers(db: Db, actor: Actor, filter: UserFilter, page: 
   }
   const { limit, offset } = pageOffset(page);
   const [items, total] = await Promise.all([
-    q.select(userColumns).orderBy('orgs.region_code').orderBy('orgs.depth').orderBy('users.id').limit(limit).offset(offset).execute(),
+    q.select(userColumns).select(rolesJson).orderBy('orgs.region_code').orderBy('orgs.depth').orderBy('users.id').limit(limit).offset(offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
@@ -60,7 +73,7 @@ export type UserRow = Awaited<ReturnType<typeof listUsers>>['items'][number];
 
 /** A user by id, within the actor's scope; `null` actor = the system itself (CLI, seed). */
 export function findUser(db: Db, actor: Actor | null, id: number) {
-  return scoped(db, actor).where('users.id', '=', id).select(userColumns).executeTakeFirst();
+  return scoped(db, actor).where('users.id', '=', id).select(userColumns).select(rolesJson).executeTakeFirst();
 }
 
 export function findLoginUser(db: Db, username: string) {
@@ -86,7 +99,6 @@ export function rolesOfUsers(db: Db, userIds: readonly number[]) {
     .execute();
 }
 
-export type UserRoleRow = Awaited<ReturnType<typeof rolesOfUsers>>[number];
 
 export function rolesByCodes(db: Db, codes: readonly string[]) {
   if (codes.length === 0) return Promise.resolve([]);

@@ -50,7 +50,8 @@ export interface UserPatch {
   phone?: string | null | undefined;
 }
 
-function toView(u: q.UserRow, roles: q.UserRoleRow[], now: Date, unmasked: boolean): UserView {
+function toView(u: q.UserRow, now: Date, unmasked: boolean): UserView {
+  const roles = u.roles;
   return {
     id: u.id,
     username: u.username,
@@ -94,10 +95,9 @@ async function refuseAdminAccount(trx: Transaction<IdentityTables>, userId: numb
 export function createUserService(base: BaseDb, clock: () => Date = () => new Date()) {
   const db = base.withTables<IdentityTables>();
 
-  async function views(rows: q.UserRow[], unmasked = false): Promise<UserView[]> {
-    const roles = await q.rolesOfUsers(db, rows.map((r) => r.id));
+  function views(rows: q.UserRow[], unmasked = false): UserView[] {
     const now = clock();
-    return rows.map((u) => toView(u, roles.filter((r) => r.user_id === u.id), now, unmasked));
+    return rows.map((u) => toView(u, now, unmasked));
   }
 
   async function loadInScope(actor: Actor | null, id: number) {
@@ -119,11 +119,11 @@ export function createUserService(base: BaseDb, clock: () => Date = () => new Da
   return {
     async list(actor: Actor, filter: q.UserFilter, page: Page) {
       const { items, total } = await q.listUsers(db, actor, filter, page);
-      return { items: await views(items), total };
+      return { items: views(items), total };
     },
 
     async get(actor: Actor, id: number): Promise<UserView> {
-      const [view] = await views([await loadInScope(actor, id)]);
+      const [view] = views([await loadInScope(actor, id)]);
       return view as UserView;
     },
 
@@ -135,9 +135,7 @@ export function createUserService(base: BaseDb, clock: () => Date = () => new Da
         await recordAudit(trx, { actor, meta }, { action: 'user.read-personal', targetType: 'user', targetId: id });
         return found;
       });
-      // Built after the transaction: `views` reads through `db`, and on PGlite (a pool of one
-      // connection) a second connection inside the transaction waits forever.
-      const [view] = await views([row], true);
+      const [view] = views([row], true);
       return view as UserView;
     },
 
@@ -185,7 +183,7 @@ export function createUserService(base: BaseDb, clock: () => Date = () => new Da
     },
 
     async getAsSystem(id: number): Promise<UserView> {
-      const [view] = await views([await loadInScope(null, id)]);
+      const [view] = views([await loadInScope(null, id)]);
       return view as UserView;
     },
 
