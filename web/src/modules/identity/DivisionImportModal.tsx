@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Space, Table, Typography, Upload, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Modal, Space, Table, theme, Typography, Upload, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, type ErrorDetail } from '../../api/client';
 import type { DivisionImportSummary } from '../../api/types';
@@ -30,7 +30,7 @@ const errorColumns: TableColumnsType<ErrorDetail & { key: number }> = [
     // Row 1 is the header; 0 is the file as a whole (encoding, empty); no row: found while saving.
     render: (_, d) => (d.row === undefined ? '—' : d.row === 0 ? '整个文件' : `第 ${d.row} 行`),
   },
-  { title: '字段', dataIndex: 'field', width: 190, render: (_, d) => (d.field === undefined ? '—' : (FIELD_LABELS[d.field] ?? d.field)) },
+  { title: '字段', dataIndex: 'field', width: 210, render: (_, d) => (d.field === undefined ? '—' : (FIELD_LABELS[d.field] ?? d.field)) },
   { title: '问题', dataIndex: 'message' },
 ];
 
@@ -48,6 +48,7 @@ function refusal(file: File): string | undefined {
 export function DivisionImportModal(props: { onClose: () => void; onImported: (summary: DivisionImportSummary) => void }) {
   const { onClose, onImported } = props;
   const { message } = App.useApp();
+  const { token } = theme.useToken();
   const report = useApiError();
   const [file, setFile] = useState<File>();
   const [uploading, setUploading] = useState(false);
@@ -123,10 +124,11 @@ export function DivisionImportModal(props: { onClose: () => void; onImported: (s
         }}
         onRemove={() => setFile(undefined)}
       >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
+        {/* One line, not antd's tall default: the problems table below needs the room. */}
+        <p className="ant-upload-text">
+          <InboxOutlined style={{ color: token.colorPrimary, fontSize: 22, marginInlineEnd: 8, verticalAlign: 'middle' }} />
+          点击或将 CSV 文件拖到此处
         </p>
-        <p className="ant-upload-text">点击或将 CSV 文件拖到此处</p>
         <p className="ant-upload-hint">{outcome?.kind === 'invalid' ? '改正后保存文件，再重新选择上传' : '选好文件后按“导入”'}</p>
       </Upload.Dragger>
       {outcome?.kind === 'done' && (
