@@ -51,7 +51,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
       await identity.seedDemo();
     }
 
-    const app = await createHttpApp(logger);
+    const app = await createHttpApp(logger, { trustProxy: config.trustProxy });
     const routes = installRouteGuard(app, () => identity.auth.resolveSession);
     await app.register(healthRoutes(database.kind));
     await app.register(identity.routes);

@@ -44,7 +44,7 @@ const CASES: Record<string, Case> = {
     headers: { 'content-type': 'text/csv' }, action: 'org.import-divisions', targetType: 'org', targetId: () => null,
   },
   'POST /api/v1/users': {
-    user: 'sysadmin', url: () => '/users', body: () => ({ username: 'audit_new', displayName: '审计新用户', orgId: ctx.xihu, roleCodes: ['staff'], password: 'Audit#New2026' }),
+    user: 'sysadmin', url: () => '/users', body: () => ({ username: 'audit_new', displayName: '审计新用户', orgId: ctx.xihu, password: 'Audit#New2026' }),
     action: 'user.create', targetType: 'user', targetId: fromResponse,
   },
   'PATCH /api/v1/users/:id': { user: 'sysadmin', url: () => `/users/${ctx.target}`, body: () => ({ displayName: '改过的名字' }), action: 'user.update', targetType: 'user', targetId: ofCtx('target') },
@@ -167,7 +167,7 @@ describe('SEC-17 every state change is audited', () => {
 
 describe('SEC-17 a failed change writes nothing', () => {
   it.each([
-    ['duplicate user name → 409 USER_USERNAME_TAKEN', 'sysadmin', 'POST', '/users', () => ({ username: 'XIHU_STAFF', displayName: '重名', orgId: ctx.xihu, roleCodes: ['staff'], password: 'Valid#Pass2026' }), 409, 'USER_USERNAME_TAKEN'],
+    ['duplicate user name → 409 USER_USERNAME_TAKEN', 'sysadmin', 'POST', '/users', () => ({ username: 'XIHU_STAFF', displayName: '重名', orgId: ctx.xihu, password: 'Valid#Pass2026' }), 409, 'USER_USERNAME_TAKEN'],
     ['duplicate role code → 409 ROLE_CODE_TAKEN', 'secadmin', 'POST', '/roles', () => ({ code: 'staff', name: '重复', permissions: [], dataScope: 'org' }), 409, 'ROLE_CODE_TAKEN'],
     ['unknown role in an assignment → 404 ROLE_NOT_FOUND', 'secadmin', 'PUT', `/users/:target/roles`, () => ({ roleCodes: ['staff', 'no_such_role'] }), 404, 'ROLE_NOT_FOUND'],
     ['org under a parent that does not exist → 400', 'sysadmin', 'POST', '/orgs', () => ({ parentId: 999999, name: '无上级', type: 'justice_office', regionCode: '330106' }), 400, 'ORG_PARENT_NOT_FOUND'],

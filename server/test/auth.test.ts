@@ -61,7 +61,7 @@ describe('SEC-12 password complexity', () => {
     const res = await as('sysadmin', {
       method: 'POST',
       url: `${API}/users`,
-      payload: { username: 'pw_created', displayName: '密码测试', orgId: xihu, roleCodes: ['staff'], password },
+      payload: { username: 'pw_created', displayName: '密码测试', orgId: xihu, password },
     });
     if (ok) expect(res.statusCode, res.body).toBe(200);
     else {
@@ -106,10 +106,13 @@ describe('SEC-12 password complexity', () => {
     const created = await as('sysadmin', {
       method: 'POST',
       url: `${API}/users`,
-      payload: { username: 'fresh_user', displayName: '新用户', orgId: xihu, roleCodes: ['staff'], password: initial },
+      payload: { username: 'fresh_user', displayName: '新用户', orgId: xihu, password: initial },
     });
     expect(created.statusCode, created.body).toBe(200);
     expect((created.json() as { mustChangePassword: boolean }).mustChangePassword).toBe(true);
+    const id = (created.json() as { id: number }).id;
+    const granted = await as('secadmin', { method: 'PUT', url: `${API}/users/${id}/roles`, payload: { roleCodes: ['staff'] } });
+    expect(granted.statusCode, granted.body).toBe(200);
 
     const res = await login('fresh_user', initial);
     expect(res.statusCode, res.body).toBe(200);
@@ -174,6 +177,17 @@ describe('SEC-13 login failure handling', () => {
 
     const shown = await as('sysadmin', { method: 'GET', url: `${API}/users/${id}` });
     expect(shown.json()).toMatchObject({ locked: true, lockedUntil: expect.any(String) });
+  });
+
+  it('SEC-13 twenty wrong passwords sent at once check at most five, and lock the account', async () => {
+    await makeUser(tp, 'lock_par', xihu);
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login('lock_par', `Wrong#Par${i}`)));
+    const codes = answers.map((r) => (r.json() as { code: string }).code);
+    expect(codes.filter((c) => c === 'AUTH_INVALID_CREDENTIALS').length).toBeLessThanOrEqual(4);
+    expect(codes.filter((c) => c === 'AUTH_ACCOUNT_LOCKED').length).toBeGreaterThanOrEqual(16);
+    const results = (await loginEvents('lock_par')).map((e) => e.result);
+    expect(results.filter((r) => r === 'bad_password')).toHaveLength(5);
+    expectError(await login('lock_par', DEMO_PASSWORD), 423, 'AUTH_ACCOUNT_LOCKED');
   });
 
   it('SEC-13 the lock ends after 15 minutes', async () => {
@@ -251,3 +265,23 @@ async function userIdOrMake(username: string): Promise<number> {
     return makeUser(tp, username, xihu);
   }
 }
+
+describe('SEC-13 sessions end with the password and the client cannot choose its IP', () => {
+  it('SEC-13 changing the password ends the user’s other sessions, not the current one', async () => {
+    await makeUser(tp, 'two_sessions', xihu);
+    const here = await tp.login('two_sessions');
+    const elsewhere = await tp.login('two_sessions');
+    typed.add('Other#Place2026');
+    const changed = await tp.as(here, { method: 'POST', url: `${API}/auth/password`, payload: { oldPassword: DEMO_PASSWORD, newPassword: 'Other#Place2026' } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await tp.as(here, { method: 'GET', url: `${API}/auth/me` })).statusCode).toBe(200);
+    expectError(await tp.as(elsewhere, { method: 'GET', url: `${API}/auth/me` }), 401, 'AUTH_REQUIRED');
+  });
+
+  it('SEC-17 X-Forwarded-For from a client is not trusted by default: the login log keeps the real address', async () => {
+    await makeUser(tp, 'spoofer', xihu);
+    await tp.app.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username: 'spoofer', password: DEMO_PASSWORD }, headers: { 'x-forwarded-for': '10.9.9.9' } });
+    const res = await as('auditadmin', { method: 'GET', url: `${API}/login-events?username=spoofer` });
+    expect((res.json() as { items: { ip: string }[] }).items[0]?.ip).toBe('127.0.0.1');
+  });
+});

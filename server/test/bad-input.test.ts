@@ -53,7 +53,7 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
   'PATCH /api/v1/orgs/:id': { user: 'sysadmin', url: () => `/orgs/${ctx.office}`, valid: () => ({ name: '坏输入测试所（更名）', sort: 3 }) },
   'POST /api/v1/users': {
     user: 'sysadmin', url: () => '/users',
-    valid: () => ({ username: 'bi_new', displayName: '新人', orgId: ctx.xihu, roleCodes: ['staff'], password: 'Valid#Pass2026', phone: '13800001111', idNumber: '33010619900101123X', dataScope: 'org' }),
+    valid: () => ({ username: 'bi_new', displayName: '新人', orgId: ctx.xihu, password: 'Valid#Pass2026', phone: '13800001111', idNumber: '33010619900101123X' }),
   },
   'PATCH /api/v1/users/:id': { user: 'sysadmin', url: () => `/users/${ctx.target}`, valid: () => ({ displayName: '改名', status: 'active', phone: '13900002222', orgId: ctx.xihu }) },
   'PUT /api/v1/users/:id/roles': { user: 'secadmin', url: () => `/users/${ctx.target}/roles`, valid: () => ({ roleCodes: ['leader'] }) },

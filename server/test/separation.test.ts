@@ -120,14 +120,35 @@ describe('SEC-18 the system administrator runs the system, without data or logs'
     expect(rows).toHaveLength(0);
   });
 
-  it('SEC-18 sysadmin creating a user with the staff role works', async () => {
+  it('SEC-18 sysadmin creates an account without rights; secadmin grants them', async () => {
     const res = await as('sysadmin', {
       method: 'POST',
       url: `${API}/users`,
-      payload: { username: 'new_staff', displayName: '新科员', orgId: xihu, roleCodes: ['staff'], password: 'Valid#Pass2026' },
+      payload: { username: 'new_staff', displayName: '新科员', orgId: xihu, password: 'Valid#Pass2026' },
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ roles: [{ code: 'staff' }] });
+    expect(res.json()).toMatchObject({ roles: [] });
+    const id = (res.json() as { id: number }).id;
+    const granted = await as('secadmin', { method: 'PUT', url: `${API}/users/${id}/roles`, payload: { roleCodes: ['staff'] } });
+    expect(granted.statusCode, granted.body).toBe(200);
+    expect(granted.json()).toMatchObject({ roles: [{ code: 'staff' }] });
+  });
+
+  it.each([
+    [{ roleCodes: ['staff'] }],
+    [{ dataScope: 'all' }],
+  ])('SEC-18 sysadmin cannot grant while creating (%j → 403 ROLE_ASSIGN_FORBIDDEN)', async (grant) => {
+    const res = await as('sysadmin', {
+      method: 'POST',
+      url: `${API}/users`,
+      payload: { username: 'sys_puppet', displayName: '傀儡', orgId: xihu, password: 'Valid#Pass2026', ...grant },
+    });
+    expectError(res, 403, 'ROLE_ASSIGN_FORBIDDEN');
+  });
+
+  it.each([['user:create'], ['org:import'], ['calendar:edit'], ['dictionary:edit']])('SEC-18 a business role cannot carry the system post’s %s (ROLE_PERMISSION_RESERVED)', async (permission) => {
+    const res = await as('secadmin', { method: 'POST', url: `${API}/roles`, payload: { code: 'shadow_sys', name: '影子系统管理', permissions: [permission], dataScope: 'org' } });
+    expectError(res, 400, 'ROLE_PERMISSION_RESERVED');
   });
 
   it('SEC-18 sysadmin cannot assign roles at all (that is the security post)', async () => {

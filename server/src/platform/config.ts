@@ -10,6 +10,11 @@ export interface Config {
   /** Built console to serve at /, if present. */
   webDist: string;
   logLevel: string;
+  /**
+   * Which reverse proxies may set X-Forwarded-For: none by default, so the IP in the login log and
+   * audit trail (SEC-17) is the connecting address and cannot be chosen by the client.
+   */
+  trustProxy: boolean | string[];
 }
 
 export interface ConfigFlags {
@@ -21,6 +26,13 @@ export interface ConfigFlags {
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/** TRUST_PROXY: unset or 'false' → none; 'true' → any; otherwise a comma list of addresses or CIDRs. */
+function trustProxyOf(v: string | undefined): boolean | string[] {
+  if (!v || v === 'false') return false;
+  if (v === 'true') return true;
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}
 
 /** 'memory://…' is PGlite's in-memory database, not a path: it must not be resolved to one. */
 function dataDirOf(dir: string): string {
@@ -43,5 +55,6 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     seedDemo: flags.demo !== false && env.TIANPING_DEMO !== 'false',
     webDist: path.join(ROOT, 'web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
   };
 }

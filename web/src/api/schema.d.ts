@@ -581,7 +581,7 @@ export interface paths {
                         username: string;
                         displayName: string;
                         orgId: number;
-                        roleCodes: string[];
+                        roleCodes?: string[];
                         password: string;
                         phone?: string | null;
                         idNumber?: string | null;

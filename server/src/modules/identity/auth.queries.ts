@@ -47,3 +47,24 @@ export function findSessionActorRow(db: Db, tokenHash: string) {
     .select(['sessions.last_seen_at', 'sessions.ended_at'])
     .executeTakeFirst();
 }
+
+/**
+ * Counts one login attempt atomically and returns its number, or null when the account is locked
+ * (SEC-13). The increment and the lock check are one statement, so concurrent attempts serialize
+ * on the row instead of overwriting each other's count.
+ */
+export async function countAttempt(db: Db, userId: number, now: Date): Promise<number | null> {
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .returning('failed_attempts')
+    .executeTakeFirst();
+  return row?.failed_attempts ?? null;
+}
+
+export async function currentLock(db: Db, userId: number): Promise<Date | null> {
+  const row = await db.selectFrom('users').where('id', '=', userId).select('locked_until').executeTakeFirst();
+  return row?.locked_until ?? null;
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, requestMeta, SESSION_COOKIE } from '../../platform/http/route-guard.ts';
+import { actorOf, requestMeta, SESSION_COOKIE, tokenOf } from '../../platform/http/route-guard.ts';
 import type { AuthService } from './auth.service.ts';
 import { changePasswordBody, loginBody, sessionUser } from './identity.schema.ts';
 
@@ -14,11 +14,6 @@ function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: strin
     sameSite: 'strict',
     secure: req.protocol === 'https',
   });
-}
-
-function tokenOf(req: FastifyRequest): string {
-  const h = req.headers.authorization;
-  return typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7).trim() : (req.cookies[SESSION_COOKIE] ?? '');
 }
 
 export function authRoutes(auth: AuthService) {
@@ -39,7 +34,7 @@ export function authRoutes(auth: AuthService) {
       config: { signedIn: true, duringPasswordChange: true },
       schema: { tags, summary: '退出登录', response: { 200: z.object({ ok: z.literal(true) }) } },
       handler: async (req, reply) => {
-        await auth.logout(tokenOf(req), actorOf(req), requestMeta(req));
+        await auth.logout(tokenOf(req) ?? '', actorOf(req), requestMeta(req));
         void reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return { ok: true as const };
       },
@@ -55,7 +50,7 @@ export function authRoutes(auth: AuthService) {
       config: { signedIn: true, duringPasswordChange: true },
       schema: { tags, summary: '修改本人密码', body: changePasswordBody, response: { 200: z.object({ user: sessionUser }) } },
       handler: async (req) => ({
-        user: await auth.changePassword(actorOf(req), requestMeta(req), req.body.oldPassword, req.body.newPassword),
+        user: await auth.changePassword(actorOf(req), requestMeta(req), tokenOf(req) ?? '', req.body.oldPassword, req.body.newPassword),
       }),
     });
   };

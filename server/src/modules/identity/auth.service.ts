@@ -7,9 +7,9 @@ import type { BaseDb } from '../../platform/db/database.ts';
 import { httpErrors } from '../../platform/http/errors.ts';
 import { identityErrors as E } from './identity.errors.ts';
 import type { IdentityTables, LoginResult } from './identity.tables.ts';
-import { afterFailure, isIdleExpired, isLocked, isPasswordExpired, type LoginPolicy } from './lockout.rules.ts';
+import { attemptAllowed, isIdleExpired, isLocked, isPasswordExpired, lockAfterFailure, type LoginPolicy } from './lockout.rules.ts';
 import { passwordWeakness } from './password.rules.ts';
-import { findActorRow, findSessionActorRow, type ActorRow } from './auth.queries.ts';
+import { countAttempt, currentLock, findActorRow, findSessionActorRow, type ActorRow } from './auth.queries.ts';
 import { findLoginUser } from './users.queries.ts';
 
 export interface SessionUser {
@@ -58,27 +58,31 @@ export function createAuthService(base: BaseDb, policy: LoginPolicy, clock: () =
         await logLogin(username, null, null, meta, 'unknown_user');
         throw E.AUTH_INVALID_CREDENTIALS();
       }
-      if (isLocked(found.locked_until, now)) {
+      // Count the attempt in one statement before the (slow) password check, so parallel guesses
+      // cannot all read the same count: each gets its own number, and past the limit none is checked.
+      const attempt = isLocked(found.locked_until, now) ? null : await countAttempt(db, found.id, now);
+      if (attempt === null || !attemptAllowed(attempt, policy)) {
         await logLogin(found.username, found.id, found.org_id, meta, 'locked');
-        throw lockedError(found.locked_until as Date, now);
+        const until = (await currentLock(db, found.id)) ?? new Date(now.getTime() + policy.lockMinutes * 60_000);
+        throw lockedError(until, now);
       }
       if (!(await verifyPassword(password, found.password_hash))) {
-        const next = afterFailure(found.failed_attempts, now, policy);
-        await db.transaction().execute(async (trx) => {
-          await trx.updateTable('users').set({ failed_attempts: next.failedAttempts, locked_until: next.lockedUntil }).where('id', '=', found.id).execute();
-          if (next.lockedUntil) {
+        const lockedUntil = lockAfterFailure(attempt, now, policy);
+        if (lockedUntil) {
+          await db.transaction().execute(async (trx) => {
+            await trx.updateTable('users').set({ failed_attempts: 0, locked_until: lockedUntil }).where('id', '=', found.id).execute();
             await recordAudit(trx, { system: 'auth', meta }, {
               action: 'auth.lockout',
               targetType: 'user',
               targetId: found.id,
-              changes: { username: found.username, lockedUntil: next.lockedUntil.toISOString(), failures: policy.maxFailures },
+              changes: { username: found.username, lockedUntil: lockedUntil.toISOString(), failures: policy.maxFailures },
               result: 'failure',
             });
-          }
-        });
+          });
+        }
         await logLogin(found.username, found.id, found.org_id, meta, 'bad_password');
-        if (next.lockedUntil) throw lockedError(next.lockedUntil, now);
-        throw E.AUTH_INVALID_CREDENTIALS(`用户名或密码错误，再失败 ${policy.maxFailures - next.failedAttempts} 次账号将被锁定 ${policy.lockMinutes} 分钟`);
+        if (lockedUntil) throw lockedError(lockedUntil, now);
+        throw E.AUTH_INVALID_CREDENTIALS(`用户名或密码错误，再失败 ${policy.maxFailures - attempt} 次账号将被锁定 ${policy.lockMinutes} 分钟`);
       }
       if (found.status === 'disabled') {
         await logLogin(found.username, found.id, found.org_id, meta, 'disabled');
@@ -120,7 +124,8 @@ export function createAuthService(base: BaseDb, policy: LoginPolicy, clock: () =
       await logLogin(actor.username, actor.userId, actor.orgId, meta, 'logout');
     },
 
-    async changePassword(actor: Actor, meta: RequestMeta, oldPassword: string, newPassword: string): Promise<SessionUser> {
+    /** Ends every other session of the user too: changing the password is how one shuts out a thief. */
+    async changePassword(actor: Actor, meta: RequestMeta, token: string, oldPassword: string, newPassword: string): Promise<SessionUser> {
       const found = await findLoginUser(db, actor.username);
       if (!found || !(await verifyPassword(oldPassword, found.password_hash))) {
         throw E.AUTH_PASSWORD_MISMATCH(undefined, [{ field: 'oldPassword', message: '原密码不正确' }]);
@@ -131,6 +136,13 @@ export function createAuthService(base: BaseDb, policy: LoginPolicy, clock: () =
       const hash = await hashPassword(newPassword);
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('users').set({ password_hash: hash, must_change_password: false, password_changed_at: clock(), updated_at: clock() }).where('id', '=', actor.userId).execute();
+        await trx
+          .updateTable('sessions')
+          .set({ ended_at: clock(), end_reason: 'password-changed' })
+          .where('user_id', '=', actor.userId)
+          .where('token_hash', '!=', sha256Hex(token))
+          .where('ended_at', 'is', null)
+          .execute();
         await recordAudit(trx, { actor, meta }, { action: 'user.change-password', targetType: 'user', targetId: actor.userId });
       });
       return (await loadActor(actor.userId)).user;

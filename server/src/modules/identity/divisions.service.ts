@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { recordAudit, type AuditWho } from '../../platform/audit/audit.ts';
 import type { BaseDb } from '../../platform/db/database.ts';
+import { httpErrors } from '../../platform/http/errors.ts';
 import { parseDivisionsCsv, type Division } from './divisions.rules.ts';
 import { identityErrors as E } from './identity.errors.ts';
 import type { IdentityTables } from './identity.tables.ts';
@@ -45,6 +46,8 @@ export function createDivisionImporter(base: BaseDb) {
   const db = base.withTables<IdentityTables>();
 
   return async function importDivisions(who: AuditWho, bytes: Uint8Array): Promise<ImportSummary> {
+    // The file may touch any bureau in the country, so only a caller who sees all of them may send it.
+    if ('actor' in who && who.actor.scope !== 'all') throw httpErrors.AUTHZ_FORBIDDEN('导入行政区划须具有全部数据范围');
     const known = await db.selectFrom('orgs').where('type', 'in', BUREAU_TYPES).select('region_code').execute();
     const parsed = parseDivisionsCsv(bytes, { knownCodes: new Set(known.map((k) => k.region_code)) });
     if (!parsed.ok) {

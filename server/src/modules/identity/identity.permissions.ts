@@ -28,12 +28,16 @@ export const P = definePermissions([
 ] as const);
 
 /**
- * SEC-18: the rights of the security post (grants, unlocks, resets) and of the audit post (the login
- * log and the audit trail). They stay with the built-in secadmin and auditadmin roles: a business
- * role carrying them would be a further, unseparated administrator, and "nobody but the audit
+ * SEC-18: the rights of the three posts — the system post (accounts, org tree, code sets,
+ * calendar), the security post (grants, unlocks, resets) and the audit post (the login log and the
+ * audit trail). They stay with the built-in sysadmin, secadmin and auditadmin roles: a business
+ * role carrying them would be a further, unseparated administrator — one that could, for example,
+ * create accounts inside its own org and so widen its own reach — and "nobody but the audit
  * administrator reads the audit trail" would hold only until someone made such a role.
  */
 export const ADMIN_POST_PERMISSIONS: ReadonlySet<string> = new Set([
+  P['org:create'], P['org:update'], P['org:import'], P['user:create'], P['user:update'],
+  'dictionary:edit', 'calendar:edit',
   P['role:manage'], P['user:assign-roles'], P['user:unlock'], P['user:reset-password'],
   P['menu:login-events'], P['login-event:read'], P['menu:audit-events'], P['audit:read'],
 ]);

@@ -85,7 +85,8 @@ export const user = z.object({
 const phone = z.string().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位中国大陆手机号');
 // GB 11643-1999 shape; the check digit is validated by the person standards, not by accounts.
 const idNumber = z.string().toUpperCase().regex(/^\d{17}[\dX]$/, '公民身份号码应为 18 位');
-const roleCodes = z.array(z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, '角色编码不正确')).min(1).max(20);
+const roleCode = z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, '角色编码不正确');
+const roleCodes = z.array(roleCode).min(1).max(20);
 
 export const userQuery = z.strictObject({
   ...pageQuery,
@@ -98,7 +99,8 @@ export const userCreateBody = z.strictObject({
   username,
   displayName: plainText(50),
   orgId: z.number().int().positive(),
-  roleCodes,
+  // Roles and a scope override are grants: only the security post gives them (SEC-18).
+  roleCodes: z.array(roleCode).max(20).optional(),
   password: anyPassword,
   phone: phone.nullable().optional(),
   idNumber: idNumber.nullable().optional(),

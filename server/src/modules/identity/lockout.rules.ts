@@ -21,17 +21,17 @@ export function isLocked(lockedUntil: Date | null, now: Date): boolean {
   return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
 }
 
-/** After a failed attempt: the new failure count and, when it reaches the limit, the lock's end. */
-export function afterFailure(
-  failedAttempts: number,
-  now: Date,
-  policy: LoginPolicy,
-): { failedAttempts: number; lockedUntil: Date | null } {
-  const n = failedAttempts + 1;
-  if (n >= policy.maxFailures) {
-    return { failedAttempts: 0, lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000) };
-  }
-  return { failedAttempts: n, lockedUntil: null };
+/**
+ * An attempt is counted before its password is checked (see auth.service `login`), so parallel
+ * guesses each get their own number: only the first `maxFailures` are checked at all.
+ */
+export function attemptAllowed(attempt: number, policy: LoginPolicy): boolean {
+  return attempt <= policy.maxFailures;
+}
+
+/** When the attempt that failed was the last one allowed, the end of the lock it starts. */
+export function lockAfterFailure(attempt: number, now: Date, policy: LoginPolicy): Date | null {
+  return attempt >= policy.maxFailures ? new Date(now.getTime() + policy.lockMinutes * 60_000) : null;
 }
 
 export function isIdleExpired(lastSeenAt: Date, now: Date, policy: LoginPolicy): boolean {

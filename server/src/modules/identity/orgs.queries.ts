@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../platform/authz/actor.ts';
 import type { Page } from '../../platform/http/pagination.ts';
 import { pageOffset } from '../../platform/http/pagination.ts';
@@ -88,6 +88,20 @@ export async function insertOrg(trx: Transaction<IdentityTables>, org: NewOrg) {
   const path = `${org.parent?.path ?? '/'}${id}/`;
   await trx.updateTable('orgs').set({ path }).where('id', '=', id).execute();
   return { id, path, depth: org.parent ? org.parent.depth + 1 : 0 };
+}
+
+/**
+ * Serializes moves within the org tree: a move checks for cycles and rewrites a subtree's paths
+ * from what it read, so two moves at once (A under B, B under A) must not interleave.
+ */
+export async function lockOrgTree(trx: Transaction<IdentityTables>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(72657)`.execute(trx);
+}
+
+/** Re-roots a subtree: every descendant keeps its path tail under the new prefix. */
+export async function moveSubtree(trx: Transaction<IdentityTables>, oldPath: string, newPath: string, depthDelta: number): Promise<void> {
+  await sql`update orgs set path = ${newPath} || substr(path, ${oldPath.length + 1}), depth = depth + ${depthDelta}
+            where path like ${oldPath + '%'}`.execute(trx);
 }
 
 export function countOrgs(db: Db) {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Actor, RequestMeta } from '../../platform/authz/actor.ts';
 import { diff, recordAudit } from '../../platform/audit/audit.ts';
 import type { BaseDb } from '../../platform/db/database.ts';
@@ -126,6 +125,7 @@ export function createOrgService(base: BaseDb) {
     async update(actor: Actor, meta: RequestMeta, id: number, patch: OrgPatch): Promise<OrgView> {
       checkFields(patch);
       return db.transaction().execute(async (trx) => {
+        if (patch.parentId !== undefined) await q.lockOrgTree(trx); // before reading the paths it relies on
         const org = await q.findOrgInScope(trx, actor, id);
         if (!org) throw E.ORG_NOT_FOUND();
         if (patch.creditCode && patch.creditCode !== org.credit_code) {
@@ -136,11 +136,7 @@ export function createOrgService(base: BaseDb) {
           const parent = await q.findOrgInScope(trx, actor, patch.parentId);
           if (!parent) throw E.ORG_PARENT_NOT_FOUND(undefined, [{ field: 'parentId', message: '上级机构不存在或不在数据范围内' }]);
           if (parent.path.startsWith(org.path)) throw E.ORG_MOVE_INVALID();
-          const newPath = `${parent.path}${id}/`;
-          const delta = parent.depth + 1 - org.depth;
-          // Move the whole subtree: every descendant's path keeps its tail under the new prefix.
-          await sql`update orgs set path = ${newPath} || substr(path, ${org.path.length + 1}), depth = depth + ${delta}
-                    where path like ${org.path + '%'}`.execute(trx);
+          await q.moveSubtree(trx, org.path, `${parent.path}${id}/`, parent.depth + 1 - org.depth);
         }
         const changes = diff(
           { name: org.name, type: org.type, regionCode: org.region_code, creditCode: org.credit_code, sort: org.sort, parentId: org.parent_id },

@@ -115,14 +115,22 @@ export function createRoleService(base: BaseDb, clock: () => Date = () => new Da
       });
     },
 
-    /** Creates the built-in roles that are missing; an edited built-in role is left as it is. */
+    /**
+     * Creates the built-in roles that are missing. The three administrator roles are fixed by code
+     * (SEC-18; nobody may edit them), so an upgrade that adds a permission to them — a new module's
+     * menu for the system administrator — takes effect here. An edited business role is kept.
+     */
     async ensureBuiltinRoles(): Promise<void> {
       await db.transaction().execute(async (trx) => {
         for (const r of BUILTIN_ROLES) {
           await trx
             .insertInto('roles')
             .values({ code: r.code, name: r.name, description: r.description, permissions: r.permissions, data_scope: r.dataScope, admin_kind: r.adminKind, builtin: true, updated_at: clock() })
-            .onConflict((oc) => oc.column('code').doNothing())
+            .onConflict((oc) =>
+              r.adminKind === null
+                ? oc.column('code').doNothing()
+                : oc.column('code').doUpdateSet({ permissions: r.permissions, data_scope: r.dataScope, admin_kind: r.adminKind, description: r.description }),
+            )
             .execute();
         }
       });

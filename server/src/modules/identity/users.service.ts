@@ -9,6 +9,7 @@ import type { Page } from '../../platform/http/pagination.ts';
 import { maskIdNumber, maskPhone } from '../../platform/privacy/mask.ts';
 import { identityErrors as E } from './identity.errors.ts';
 import type { IdentityTables } from './identity.tables.ts';
+import { P } from './identity.permissions.ts';
 import { passwordWeakness } from './password.rules.ts';
 import { adminRolesConflict } from './roles.rules.ts';
 import { findOrg, findOrgInScope } from './orgs.queries.ts';
@@ -36,7 +37,7 @@ export interface UserInput {
   username: string;
   displayName: string;
   orgId: number;
-  roleCodes: string[];
+  roleCodes?: string[] | undefined;
   password: string;
   phone?: string | null | undefined;
   idNumber?: string | null | undefined;
@@ -147,8 +148,14 @@ export function createUserService(base: BaseDb, clock: () => Date = () => new Da
     async create(who: AuditWho, input: UserInput, opts: { forceChange: boolean }): Promise<UserView> {
       const actor = 'actor' in who ? who.actor : null;
       checkPassword(input.password, input.username);
-      const roles = await resolveRoles(input.roleCodes);
+      const roles = await resolveRoles(input.roleCodes ?? []);
       if (actor && roles.some((r) => r.admin_kind !== null)) throw adminRoleFromConsole();
+      // SEC-18: creating an account is the system post's; giving it rights is the security post's.
+      // Otherwise the one who knows the initial password could also choose what it may read.
+      const grants = roles.length > 0 || input.dataScope !== undefined;
+      if (actor && grants && !actor.permissions.has(P['user:assign-roles'])) {
+        throw E.ROLE_ASSIGN_FORBIDDEN('新建账号不能同时授予角色或数据范围：请由安全管理员在“分配角色”中授权', [{ field: 'roleCodes', message: '角色由安全管理员分配' }]);
+      }
       const passwordHash = await hashPassword(input.password);
       const id = await db.transaction().execute(async (trx) => {
         const org = actor ? await findOrgInScope(trx, actor, input.orgId) : await findOrg(trx, input.orgId);

@@ -17,11 +17,11 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Body limit: 1 MiB for JSON; file uploads get their own limit on their own routes. */
 export const BODY_LIMIT = 1024 * 1024;
 
-export async function createHttpApp(logger: Logger): Promise<FastifyInstance> {
+export async function createHttpApp(logger: Logger, opts: { trustProxy: boolean | string[] }): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: opts.trustProxy,
     // Take the caller's X-Request-Id when it is a sane token, so a trace spans systems.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

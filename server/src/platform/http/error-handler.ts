@@ -42,6 +42,9 @@ export function toAppError(err: unknown): AppError {
     default:
       break;
   }
+  // A unique constraint caught what a service's own check could not see: a concurrent insert.
+  // The services check first and answer their specific *_TAKEN code; this covers the race.
+  if ((err as { code?: unknown }).code === '23505') return httpErrors.RESOURCE_CONFLICT();
   if (err instanceof SyntaxError && typeof fe.statusCode === 'number' && fe.statusCode === 400) {
     return httpErrors.BODY_MALFORMED();
   }

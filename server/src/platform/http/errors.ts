@@ -62,6 +62,7 @@ export const httpErrors = defineErrors({
   BODY_TOO_LARGE: { status: 413, message: '请求体过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求内容类型' },
   ROUTE_NOT_FOUND: { status: 404, message: '接口不存在' },
+  RESOURCE_CONFLICT: { status: 409, message: '数据已存在或已被他人同时修改，请刷新后重试' },
   INTERNAL_ERROR: { status: 500, message: '系统内部错误，请凭请求编号联系管理员' },
   AUTH_REQUIRED: { status: 401, message: '请先登录' },
   AUTH_SESSION_EXPIRED: { status: 401, message: '登录已超时，请重新登录' },

@@ -32,7 +32,8 @@ export function requestMeta(req: FastifyRequest): RequestMeta {
   return { requestId: req.id, ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua.slice(0, 500) : null };
 }
 
-function tokenOf(req: FastifyRequest): string | null {
+/** The caller's session token: the bearer header for scripts, else the console's cookie. */
+export function tokenOf(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
   if (typeof h === 'string' && h.startsWith('Bearer ')) return h.slice(7).trim() || null;
   const c = req.cookies?.[SESSION_COOKIE];

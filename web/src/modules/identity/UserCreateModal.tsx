@@ -1,6 +1,7 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { api } from '../../api/client';
 import type { OrgTreeNode, Role, User } from '../../api/types';
+import { useAuth } from '../../app/auth';
 import { useApiError } from '../../app/useApiError';
 import { OrgTreeSelect } from './OrgTreeSelect';
 import { passwordProblem } from './password-rules';
@@ -10,7 +11,7 @@ interface UserForm {
   username: string;
   displayName: string;
   orgId: number;
-  roleCodes: string[];
+  roleCodes?: string[];
   password: string;
   phone?: string;
 }
@@ -21,6 +22,8 @@ export function UserCreateModal(props: { tree: OrgTreeNode[]; roles: Role[]; onC
   const [form] = Form.useForm<UserForm>();
   const { modal } = App.useApp();
   const report = useApiError();
+  // 三员分立: the system post creates accounts, the security post grants their roles.
+  const mayGrant = useAuth().can('user:assign-roles');
 
   async function save() {
     const values = await form.validateFields();
@@ -56,9 +59,15 @@ export function UserCreateModal(props: { tree: OrgTreeNode[]; roles: Role[]; onC
         <Form.Item name="orgId" label="所属机构" rules={[{ required: true, message: '请选择所属机构' }]}>
           <OrgTreeSelect tree={tree} />
         </Form.Item>
-        <Form.Item name="roleCodes" label="角色" extra={ADMIN_ROLES_NOTE} rules={[{ required: true, message: '请至少选择一个角色' }]}>
-          <Select mode="multiple" options={roleOptions(roles)} placeholder="选择角色" showSearch={{ optionFilterProp: 'label' }} />
-        </Form.Item>
+        {mayGrant ? (
+          <Form.Item name="roleCodes" label="角色" extra={ADMIN_ROLES_NOTE} rules={[{ required: true, message: '请至少选择一个角色' }]}>
+            <Select mode="multiple" options={roleOptions(roles)} placeholder="选择角色" showSearch={{ optionFilterProp: 'label' }} />
+          </Form.Item>
+        ) : (
+          <Form.Item label="角色">
+            <span style={{ color: 'rgba(0,0,0,0.45)' }}>新账号暂无角色；创建后由安全管理员在“分配角色”中授权（三员分立）。</span>
+          </Form.Item>
+        )}
         <Form.Item
           name="password"
           label="初始密码"
