@@ -57,6 +57,26 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
     await page.getByRole('button', { name: /登\s*录/ }).click();
   }
 
+  /**
+   * Chooses an org in a form's 所属机构 tree select and waits until the form shows it. On a busy
+   * machine a click can land while the filtered tree is still re-rendering; then it is retried.
+   */
+  async function pickOrg(scope: Locator, name: string): Promise<void> {
+    const field = scope.getByLabel('所属机构');
+    const chosen = scope.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: name });
+    for (let attempt = 1; ; attempt++) {
+      await field.click();
+      await field.fill(name);
+      await (await visible(page.locator(`.ant-select-tree-node-content-wrapper[title$="${name}"]`))).click();
+      try {
+        await chosen.first().waitFor({ state: 'visible', timeout: 5_000 });
+        return;
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
+  }
+
   async function openMenu(label: string): Promise<void> {
     await (await visible(page.getByRole('menuitem', { name: label }))).click();
     await visible(page.locator('.ant-card-head-title', { hasText: label }));
@@ -176,9 +196,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
     const dialog = await visible(page.getByRole('dialog', { name: '新建用户' }));
     await dialog.getByLabel('用户名').fill(NEW_USER.username);
     await dialog.getByLabel('姓名').fill(NEW_USER.displayName);
-    await dialog.getByLabel('所属机构').click();
-    await dialog.getByLabel('所属机构').fill('西湖区司法局');
-    await (await visible(page.locator('.ant-select-tree-node-content-wrapper[title$="西湖区司法局"]'))).click();
+    await pickOrg(dialog, '西湖区司法局');
     // 三员分立: the system administrator creates the account; roles are granted by the security post.
     await visible(dialog.getByText('由安全管理员在“分配角色”中授权'));
     await dialog.getByLabel('初始密码').fill(NEW_USER.initial);

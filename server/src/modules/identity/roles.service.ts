@@ -121,6 +121,9 @@ export function createRoleService(base: BaseDb, clock: () => Date = () => new Da
      * menu for the system administrator — takes effect here. An edited business role is kept.
      */
     async ensureBuiltinRoles(): Promise<void> {
+      // Built-in roles name other modules' permissions by code; a typo would silently grant nothing.
+      const unknown = BUILTIN_ROLES.flatMap((r) => r.permissions).filter((p) => !isKnownPermission(p));
+      if (unknown.length > 0) throw new Error(`built-in roles name unknown permissions: ${unknown.join(', ')}`);
       await db.transaction().execute(async (trx) => {
         for (const r of BUILTIN_ROLES) {
           await trx
