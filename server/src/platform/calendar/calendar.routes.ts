@@ -20,6 +20,10 @@ const tags = ['工作日历'];
 
 export function calendarRoutes(calendar: CalendarService) {
   return async function (app: FastifyInstance) {
+    // Every answer reflects years saved by other server processes within the last minute.
+    app.addHook('preHandler', async () => {
+      await calendar.fresh();
+    });
     const r = app.withTypeProvider<ZodTypeProvider>();
 
     r.get('/api/v1/calendar/years', {

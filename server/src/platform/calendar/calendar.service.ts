@@ -65,9 +65,19 @@ const missingFrom = (a: YearTable | undefined, b: YearTable | undefined) => {
  * administrator adds next year's table when the State Council publishes it (`saveYear`), and the
  * in-process calendar is rebuilt at once. Loads the database years before it resolves.
  */
+const RELOAD_AFTER_MS = 60_000;
+
 export async function createCalendarService(base: BaseDb, clock: () => Date = () => new Date()) {
   const db = base.withTables<CalendarTables>();
   let state = build(await latestCalendarYears(db));
+  let loadedAt = clock().getTime();
+
+  /** Re-reads the administrators' tables (another process may have saved one). */
+  async function reload(): Promise<WorkCalendar> {
+    state = build(await latestCalendarYears(db));
+    loadedAt = clock().getTime();
+    return state.calendar;
+  }
 
   function summary(year: number): CalendarYearSummary | undefined {
     const t = state.calendar.tableFor(year);
@@ -97,10 +107,15 @@ export async function createCalendarService(base: BaseDb, clock: () => Date = ()
     /** The calendar in effect. Synchronous: deadlines are computed inside other services' transactions. */
     current: (): WorkCalendar => state.calendar,
 
-    /** Re-reads the administrators' tables (another process may have saved one). */
-    async reload(): Promise<WorkCalendar> {
-      state = build(await latestCalendarYears(db));
-      return state.calendar;
+    reload,
+
+    /**
+     * The calendar, re-read when the last read is over a minute old: with several servers on one
+     * PostgreSQL, a year saved on one reaches the others within a minute. Call before a transaction
+     * that computes deadlines.
+     */
+    async fresh(): Promise<WorkCalendar> {
+      return clock().getTime() - loadedAt > RELOAD_AFTER_MS ? reload() : state.calendar;
     },
 
     years(page: Page = { page: 1, pageSize: 500 }): { items: CalendarYearSummary[]; total: number } {
