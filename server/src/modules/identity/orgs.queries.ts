@@ -104,10 +104,6 @@ export async function moveSubtree(trx: Transaction<IdentityTables>, oldPath: str
             where path like ${oldPath + '%'}`.execute(trx);
 }
 
-export function countOrgs(db: Db) {
-  return db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-}
-
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -14,7 +14,3 @@ export function widestScope(scopes: readonly DataScopeKind[]): DataScopeKind {
   for (const s of scopes) if (WIDTH[s] > WIDTH[best]) best = s;
   return best;
 }
-
-export function isDataScope(v: unknown): v is DataScopeKind {
-  return typeof v === 'string' && (DATA_SCOPES as readonly string[]).includes(v);
-}
