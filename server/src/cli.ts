@@ -112,6 +112,16 @@ export function buildCli(): Command {
       console.log(`已重置用户 ${opts.username} 的密码并解锁`);
     });
 
+  dbOptions(program.command('ingest <library> <file>').description('归集文件到标准库（CSV/XLSX/JSON/NDJSON；UTF-8、GBK/GB18030 自动识别）'))
+    .option('--source <code>', '来源系统编码（未登记时自动登记）', 'manual')
+    .addOption(new Option('--mode <mode>', 'atomic：全部通过才入库；partial：合格行入库、问题行进错误报告').choices(['atomic', 'partial']).default('partial'))
+    .option('--json', '以 JSON 输出结果')
+    .action(async (library: string, file: string, opts: DbFlags & { source: string; mode: 'atomic' | 'partial'; json?: boolean }) => {
+      const { runIngestCommand } = await import('./modules/aggregation/ingest.cli.ts');
+      const code = await withTianping(opts, (tp) => runIngestCommand(tp.aggregation, { library, file, source: opts.source, mode: opts.mode, json: opts.json === true }));
+      if (code !== 0) throw new ExitCode(code);
+    });
+
   program
     .command('openapi')
     .description('输出 OpenAPI 文档（JSON）')
@@ -135,12 +145,20 @@ export function buildCli(): Command {
 
 class CliError extends Error {}
 
+/** A command that has already printed its outcome and only needs the exit status. */
+class ExitCode extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildCli().parseAsync(argv);
     return 0;
   } catch (err) {
     const e = err as { code?: string; exitCode?: number };
+    if (err instanceof ExitCode) return err.code;
     if (typeof e.code === 'string' && e.code.startsWith('commander.')) return e.exitCode ?? 1; // commander printed it
     if (err instanceof AppError) {
       console.error(`错误 ${err.code}：${err.message}`);

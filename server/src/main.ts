@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -14,12 +16,15 @@ import { createLogger } from './platform/logger.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { createIdentityModule, DEFAULT_LOGIN_POLICY, type IdentityModule, type LoginPolicy } from './modules/identity/index.ts';
 import { createDictionaryModule } from './modules/dictionary/index.ts';
+import { createStandardsModule } from './modules/standards/index.ts';
+import { createAggregationModule, type AggregationModule } from './modules/aggregation/index.ts';
 
 export interface Tianping {
   app: FastifyInstance;
   database: Database;
   identity: IdentityModule;
   calendar: CalendarService;
+  aggregation: AggregationModule;
   routes: GuardedRoute[];
   close(): Promise<void>;
 }
@@ -46,9 +51,15 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
     await identity.ensureBaseline();
     const dictionary = createDictionaryModule(database.db, opts.clock);
     await dictionary.ensureBaseline();
+    const standards = createStandardsModule(database.db);
+    await standards.ensureBaseline();
+    const aggregation = createAggregationModule(database.db, { codes: dictionary.lookup, uploadDir: uploadDirOf(config), logger, clock: opts.clock });
     if (config.seedDemo && (await identity.isEmpty())) {
       logger.info('empty database: seeding the demo');
       await identity.seedDemo();
+      const orgs = await identity.orgs.listAllForOperator();
+      // The bureau of a region (not one of its 司法所, which share the region code).
+      await aggregation.seedDemo(async (region) => orgs.find((o) => o.regionCode === region && o.type !== 'justice_office')?.id ?? null);
     }
 
     const app = await createHttpApp(logger, { trustProxy: config.trustProxy });
@@ -56,6 +67,8 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
     await app.register(healthRoutes(database.kind));
     await app.register(identity.routes);
     await app.register(dictionary.routes);
+    await app.register(standards.routes);
+    await app.register(aggregation.routes);
     await app.register(calendarRoutes(calendar));
     await app.register(auditRoutes(database.db));
     await serveConsole(app, config.webDist);
@@ -65,6 +78,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
       database,
       identity,
       calendar,
+      aggregation,
       routes,
       async close() {
         await app.close();
@@ -75,6 +89,13 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
     if (!opts.database) await database.close();
     throw err;
   }
+}
+
+/** Console uploads wait here for their aggregation job: beside the embedded data, or in the temp dir. */
+function uploadDirOf(config: Config): string {
+  const t = config.database;
+  if (t.kind === 'pglite' && !t.dataDir.startsWith('memory://')) return path.join(t.dataDir, 'uploads');
+  return path.join(os.tmpdir(), 'tianping-uploads');
 }
 
 /** The built console at /, with the SPA's client-side routes falling back to index.html. */

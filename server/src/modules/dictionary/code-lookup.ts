@@ -11,6 +11,8 @@ export interface CodeLookup {
   labelOf(setCode: string, itemCode: string): Promise<string | null>;
   /** Whether new data may carry this code: the item exists and is enabled. */
   isValidCode(setCode: string, itemCode: string): Promise<boolean>;
+  /** The whole set (code → label, enabled), for checking many rows without a call per value. */
+  itemsOf(setCode: string): Promise<ReadonlyMap<string, { label: string; enabled: boolean }>>;
 }
 
 interface Entry {
@@ -36,6 +38,7 @@ export function createCodeLookup(base: BaseDb, now: () => number = Date.now) {
   }
 
   return {
+    itemsOf,
     async labelOf(setCode: string, itemCode: string): Promise<string | null> {
       return (await itemsOf(setCode)).get(itemCode)?.label ?? null;
     },

@@ -1,4 +1,5 @@
 import { ORG_TYPES } from '../identity/index.ts';
+import { BUSINESS_CODE_SETS } from './business-code-sets.data.ts';
 
 export interface BuiltinItem {
   code: string;
@@ -124,4 +125,5 @@ export const BUILTIN_CODE_SETS: readonly BuiltinCodeSet[] = [
     editable: false,
     items: flat([['valid', '有效'], ['suspended', '暂停执业'], ['revoked', '吊销'], ['cancelled', '注销'], ['expired', '过期']]),
   },
+  ...BUSINESS_CODE_SETS,
 ];

@@ -14,7 +14,7 @@ export type { CodeLookup } from './code-lookup.ts';
 export function createDictionaryModule(db: BaseDb, clock?: () => Date) {
   const cache = createCodeLookup(db);
   const codeSets = createCodeSetService(db, cache, clock);
-  const lookup: CodeLookup = { labelOf: cache.labelOf, isValidCode: cache.isValidCode };
+  const lookup: CodeLookup = { labelOf: cache.labelOf, isValidCode: cache.isValidCode, itemsOf: cache.itemsOf };
 
   return {
     codeSets,

@@ -67,6 +67,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       P['menu:orgs'], P['org:read'], P['org:create'], P['org:update'], P['org:import'],
       P['menu:users'], P['user:read'], P['user:create'], P['user:update'], P['role:read'],
       'menu:dictionary', 'dictionary:read', 'dictionary:edit', 'menu:calendar', 'calendar:read', 'calendar:edit',
+      'menu:standards', 'standards:read',
     ],
   },
   {
@@ -94,7 +95,10 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     description: '本机构及下级机构的业务数据查阅与审批',
     dataScope: 'subtree',
     adminKind: null,
-    permissions: [P['menu:orgs'], P['org:read'], P['menu:users'], P['user:read'], 'menu:calendar', 'calendar:read', 'dictionary:read'],
+    permissions: [
+      P['menu:orgs'], P['org:read'], P['menu:users'], P['user:read'], 'menu:calendar', 'calendar:read', 'dictionary:read',
+      'menu:standards', 'standards:read', 'menu:aggregation', 'aggregation:read', 'aggregation:read-records',
+    ],
   },
   {
     code: 'staff',
@@ -102,6 +106,17 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     description: '本机构及下级机构的日常业务办理',
     dataScope: 'subtree',
     adminKind: null,
-    permissions: [P['menu:orgs'], P['org:read'], P['menu:users'], P['user:read'], 'menu:calendar', 'calendar:read', 'dictionary:read'],
+    permissions: [
+      P['menu:orgs'], P['org:read'], P['menu:users'], P['user:read'], 'menu:calendar', 'calendar:read', 'dictionary:read',
+      'menu:standards', 'standards:read', 'menu:aggregation', 'aggregation:read', 'aggregation:read-records', 'aggregation:ingest', 'aggregation:manage-sources',
+    ],
+  },
+  {
+    code: 'source_system',
+    name: '来源系统接口',
+    description: '业务系统向数据中心推送数据所用的接口账号：只能推送并查看本机构的归集批次',
+    dataScope: 'org',
+    adminKind: null,
+    permissions: ['aggregation:push', 'aggregation:read'],
   },
 ];

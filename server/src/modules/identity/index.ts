@@ -17,6 +17,7 @@ import { createUserService } from './users.service.ts';
 export { DEMO_PASSWORD, DEMO_USERS } from './identity.demo.ts';
 export { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './lockout.rules.ts';
 export { ORG_TYPES } from './org-types.ts';
+export { creditCodeError, makeCreditCode } from './credit-code.rules.ts';
 export { orgIdInScope, userRowInScope } from './scope.queries.ts';
 export type { DataScopeKind } from '../../platform/authz/scope.ts';
 
