@@ -39,7 +39,8 @@ export function setUnauthorizedListener(listener: UnauthorizedListener | undefin
   onUnauthorized = listener;
 }
 
-function buildUrl(path: string, query?: Query): string {
+/** The URL of an API path, for a plain link (a download: the session cookie goes with it). */
+export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -91,6 +92,6 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-  /** POSTs a file's raw bytes (e.g. a CSV as `text/csv`); errors come back as for any other call. */
-  upload: <T>(path: string, file: Blob, contentType: string) => request<T>('POST', path, { raw: { data: file, contentType } }),
+  /** POSTs a file's raw bytes (e.g. a CSV as `text/csv`), with `query` in the URL; errors come back as for any other call. */
+  upload: <T>(path: string, file: Blob, contentType: string, query?: Query) => request<T>('POST', path, { query, raw: { data: file, contentType } }),
 };

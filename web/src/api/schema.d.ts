@@ -1548,6 +1548,779 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/data-elements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据元列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                maxLength: number;
+                                codeSet: string | null;
+                                pattern: string | null;
+                                aliases: string[];
+                                standard: string;
+                                description: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/standard-libraries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业务标准库列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                version: number;
+                                fieldCount: number;
+                                businessKey: string[];
+                                basis: string;
+                                description: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/standard-libraries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 标准库详情：字段、数据元、可识别的表头、业务主键与版本 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            version: number;
+                            fieldCount: number;
+                            businessKey: string[];
+                            basis: string;
+                            description: string;
+                            fields: {
+                                key: string;
+                                label: string;
+                                element: string;
+                                elementName: string;
+                                kind: string;
+                                required: boolean;
+                                maxLength: number;
+                                codeSet: string | null;
+                                creditCodeTypes: string[] | null;
+                                headers: string[];
+                                businessKey: boolean;
+                            }[];
+                            crossRules: {
+                                id: string;
+                                description: string;
+                            }[];
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                publishedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aggregation/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 来源系统及其归集责任（标准库、更新周期、应归集记录数） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                orgId: number | null;
+                                description: string;
+                                libraries: {
+                                    libraryId: string;
+                                    /** @enum {string} */
+                                    cycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+                                    expectedRecords: number | null;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记来源系统（属本机构） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description?: string;
+                        libraries: {
+                            libraryId: string;
+                            /** @enum {string} */
+                            cycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+                            expectedRecords: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            orgId: number | null;
+                            description: string;
+                            libraries: {
+                                libraryId: string;
+                                /** @enum {string} */
+                                cycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+                                expectedRecords: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aggregation/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 来源系统详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            orgId: number | null;
+                            description: string;
+                            libraries: {
+                                libraryId: string;
+                                /** @enum {string} */
+                                cycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+                                expectedRecords: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改来源系统及其归集责任 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        libraries?: {
+                            libraryId: string;
+                            /** @enum {string} */
+                            cycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+                            expectedRecords: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            orgId: number | null;
+                            description: string;
+                            libraries: {
+                                libraryId: string;
+                                /** @enum {string} */
+                                cycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+                                expectedRecords: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/aggregation/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 归集率：各来源系统、各机构应归集与实际归集，超期未归集的来源 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                sourceId: number;
+                                sourceCode: string;
+                                sourceName: string;
+                                orgId: number | null;
+                                libraryId: string;
+                                libraryName: string;
+                                /** @enum {string} */
+                                cycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+                                cycleLabel: string;
+                                expectedRecords: number | null;
+                                heldRecords: number;
+                                rate: number | null;
+                                /** Format: date-time */
+                                lastDeliveryAt: string | null;
+                                lastBatchId: string | null;
+                                stale: boolean;
+                            }[];
+                            orgs: {
+                                orgId: number | null;
+                                obligations: number;
+                                stale: number;
+                                held: number;
+                                expected: number;
+                                rate: number | null;
+                            }[];
+                            /** Format: date-time */
+                            generatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aggregation/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 归集批次列表 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    library?: string;
+                    sourceId?: number;
+                    status?: "running" | "completed" | "failed" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                libraryId: string;
+                                libraryName: string;
+                                libraryVersion: number;
+                                sourceId: number;
+                                sourceCode: string;
+                                sourceName: string;
+                                orgId: number | null;
+                                /** @enum {string} */
+                                kind: "file" | "push";
+                                /** @enum {string} */
+                                mode: "atomic" | "partial";
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed" | "rejected";
+                                fileName: string | null;
+                                fileSize: number | null;
+                                format: string | null;
+                                externalId: string | null;
+                                read: number;
+                                accepted: number;
+                                cleansed: number;
+                                rejected: number;
+                                inserted: number;
+                                updated: number;
+                                unchanged: number;
+                                bytesRead: number;
+                                progress: number | null;
+                                rate: number | null;
+                                etaSeconds: number | null;
+                                unmappedHeaders: string[];
+                                errorCode: string | null;
+                                errorMessage: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上传文件归集（请求体为文件原始字节：CSV/XLSX/JSON/NDJSON，编码自动识别）；立即返回批次，后台执行 */
+        post: {
+            parameters: {
+                query: {
+                    library: string;
+                    source: string;
+                    mode?: "atomic" | "partial";
+                    fileName: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            libraryId: string;
+                            libraryName: string;
+                            libraryVersion: number;
+                            sourceId: number;
+                            sourceCode: string;
+                            sourceName: string;
+                            orgId: number | null;
+                            /** @enum {string} */
+                            kind: "file" | "push";
+                            /** @enum {string} */
+                            mode: "atomic" | "partial";
+                            /** @enum {string} */
+                            status: "running" | "completed" | "failed" | "rejected";
+                            fileName: string | null;
+                            fileSize: number | null;
+                            format: string | null;
+                            externalId: string | null;
+                            read: number;
+                            accepted: number;
+                            cleansed: number;
+                            rejected: number;
+                            inserted: number;
+                            updated: number;
+                            unchanged: number;
+                            bytesRead: number;
+                            progress: number | null;
+                            rate: number | null;
+                            etaSeconds: number | null;
+                            unmappedHeaders: string[];
+                            errorCode: string | null;
+                            errorMessage: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aggregation/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 归集批次详情与进度（已读、入库、拒收、速率、预计剩余时间） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            libraryId: string;
+                            libraryName: string;
+                            libraryVersion: number;
+                            sourceId: number;
+                            sourceCode: string;
+                            sourceName: string;
+                            orgId: number | null;
+                            /** @enum {string} */
+                            kind: "file" | "push";
+                            /** @enum {string} */
+                            mode: "atomic" | "partial";
+                            /** @enum {string} */
+                            status: "running" | "completed" | "failed" | "rejected";
+                            fileName: string | null;
+                            fileSize: number | null;
+                            format: string | null;
+                            externalId: string | null;
+                            read: number;
+                            accepted: number;
+                            cleansed: number;
+                            rejected: number;
+                            inserted: number;
+                            updated: number;
+                            unchanged: number;
+                            bytesRead: number;
+                            progress: number | null;
+                            rate: number | null;
+                            etaSeconds: number | null;
+                            unmappedHeaders: string[];
+                            errorCode: string | null;
+                            errorMessage: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aggregation/batches/{id}/error-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载错误报告（原始行 + 错误原因列；CSV 或 XLSX） */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aggregation/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 来源系统推送记录（同一批次号重试不会重复入库） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        library: string;
+                        source: string;
+                        batchId: string;
+                        /**
+                         * @default partial
+                         * @enum {string}
+                         */
+                        mode?: "atomic" | "partial";
+                        records: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            libraryId: string;
+                            libraryName: string;
+                            libraryVersion: number;
+                            sourceId: number;
+                            sourceCode: string;
+                            sourceName: string;
+                            orgId: number | null;
+                            /** @enum {string} */
+                            kind: "file" | "push";
+                            /** @enum {string} */
+                            mode: "atomic" | "partial";
+                            /** @enum {string} */
+                            status: "running" | "completed" | "failed" | "rejected";
+                            fileName: string | null;
+                            fileSize: number | null;
+                            format: string | null;
+                            externalId: string | null;
+                            read: number;
+                            accepted: number;
+                            cleansed: number;
+                            rejected: number;
+                            inserted: number;
+                            updated: number;
+                            unchanged: number;
+                            bytesRead: number;
+                            progress: number | null;
+                            rate: number | null;
+                            etaSeconds: number | null;
+                            unmappedHeaders: string[];
+                            errorCode: string | null;
+                            errorMessage: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/years": {
         parameters: {
             query?: never;

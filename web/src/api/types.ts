@@ -38,3 +38,19 @@ export type CodeItem = Item<'/api/v1/code-sets/{code}/items'>;
 export type CalendarYear = Item<'/api/v1/calendar/years'>;
 export type CalendarYearDetail = Answer<'/api/v1/calendar/years/{year}', 'get'>;
 export type CalendarDay = CalendarYearDetail['days'][number];
+
+export type DataElement = Item<'/api/v1/data-elements'>;
+export type StandardLibrary = Item<'/api/v1/standard-libraries'>;
+export type StandardLibraryDetail = Answer<'/api/v1/standard-libraries/{id}', 'get'>;
+export type LibraryField = StandardLibraryDetail['fields'][number];
+
+export type Batch = Answer<'/api/v1/aggregation/batches/{id}', 'get'>;
+export type BatchStatus = Batch['status'];
+export type BatchMode = Batch['mode'];
+export type SourceSystem = Item<'/api/v1/aggregation/sources'>;
+export type SourceObligation = SourceSystem['libraries'][number];
+export type UpdateCycle = SourceObligation['cycle'];
+export type SourceCreateBody = NonNullable<paths['/api/v1/aggregation/sources']['post']['requestBody']>['content']['application/json'];
+export type Coverage = Answer<'/api/v1/aggregation/coverage', 'get'>;
+export type CoverageRow = Coverage['rows'][number];
+export type CoverageOrg = Coverage['orgs'][number];

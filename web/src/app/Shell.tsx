@@ -13,7 +13,11 @@ export function Shell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const groups = visibleMenu(user.permissions);
-  const selected = groups.flatMap((g) => g.entries).find((e) => pathname.startsWith(e.path))?.path;
+  // The longest entry the path is in: /aggregation/coverage is 归集率, not 数据归集.
+  const selected = groups
+    .flatMap((g) => g.entries)
+    .filter((e) => pathname === e.path || pathname.startsWith(`${e.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -3,6 +3,9 @@ import {
   AuditOutlined,
   BookOutlined,
   CalendarOutlined,
+  CloudUploadOutlined,
+  DatabaseOutlined,
+  FundOutlined,
   LoginOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -43,6 +46,14 @@ export const menuGroups: MenuGroup[] = [
     entries: [
       { path: '/dictionary', label: '数据字典', icon: <BookOutlined />, permission: 'menu:dictionary' },
       { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, permission: 'menu:calendar' },
+    ],
+  },
+  {
+    label: '数据资源中心',
+    entries: [
+      { path: '/standards', label: '标准库', icon: <DatabaseOutlined />, permission: 'menu:standards' },
+      { path: '/aggregation', label: '数据归集', icon: <CloudUploadOutlined />, permission: 'menu:aggregation' },
+      { path: '/aggregation/coverage', label: '归集率', icon: <FundOutlined />, permission: 'menu:aggregation' },
     ],
   },
 ];

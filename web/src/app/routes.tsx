@@ -14,6 +14,9 @@ const LoginEventsPage = lazy(() => import('../modules/identity/LoginEventsPage')
 const AuditEventsPage = lazy(() => import('../modules/identity/AuditEventsPage'));
 const DictionaryPage = lazy(() => import('../modules/dictionary/DictionaryPage'));
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
+const StandardsPage = lazy(() => import('../modules/standards/StandardsPage'));
+const BatchesPage = lazy(() => import('../modules/aggregation/BatchesPage'));
+const CoveragePage = lazy(() => import('../modules/aggregation/CoveragePage'));
 
 function Loading() {
   return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -59,6 +62,9 @@ const guarded: { path: string; permission: string; page: ReactNode }[] = [
   { path: 'audit-events', permission: 'menu:audit-events', page: <AuditEventsPage /> },
   { path: 'dictionary', permission: 'menu:dictionary', page: <DictionaryPage /> },
   { path: 'calendar', permission: 'menu:calendar', page: <CalendarPage /> },
+  { path: 'standards', permission: 'menu:standards', page: <StandardsPage /> },
+  { path: 'aggregation', permission: 'menu:aggregation', page: <BatchesPage /> },
+  { path: 'aggregation/coverage', permission: 'menu:aggregation', page: <CoveragePage /> },
 ];
 
 export function AppRoutes() {

@@ -133,7 +133,11 @@ export function createBatchService(base: BaseDb, deps: { codes: CodeLookup; sour
       spec.progress.counts = counts;
       spec.onProgress?.(spec.progress);
     };
+    // The seen-keys table outlives an unexpected error: a re-run resumes from the checkpoint and
+    // still needs the keys the committed chunks delivered. It goes once the batch has an end state.
+    let ended = false;
     const finish = async (trx: Transaction<AggregationTables>, status: 'completed' | 'failed' | 'rejected', counts: BatchCounts, unmapped: string[], error: { code: string; message: string } | null) => {
+      ended = true;
       const now = clock();
       await touchBatch(trx, batchId, { status, ...countsColumns(counts), unmapped_headers: JSON.stringify(unmapped), error_code: error?.code ?? null, error_message: error?.message ?? null, finished_at: now, bytes_read: spec.progress.bytesRead() }, now);
       await recordAudit(trx, who, { action: 'aggregation.batch.finish', targetType: 'agg_batch', targetId: batchId, changes: { status, library: library.id, ...counts, error: error?.code ?? null } });
@@ -193,7 +197,7 @@ export function createBatchService(base: BaseDb, deps: { codes: CodeLookup; sour
       return landed;
     } finally {
       live.delete(batchId);
-      await dropSeenTable(db, batchId);
+      if (ended) await dropSeenTable(db, batchId);
     }
   }
 

@@ -20,15 +20,17 @@ function clock(seconds: number): string {
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** A one-line progress bar on stderr (redrawn on a terminal, a line every 5 s otherwise). */
-function progressPrinter(quiet: boolean) {
+/** Milliseconds between progress lines when stderr is not a terminal (a log file): TIANPING_PROGRESS_MS, default 5000. */
+const LOG_INTERVAL_MS = Number(process.env.TIANPING_PROGRESS_MS) || 5000;
+
+/** A one-line progress bar on stderr (redrawn on a terminal, a line every few seconds in a log). */
+function progressPrinter() {
   const tty = process.stderr.isTTY === true;
   let last = 0;
   return {
     update(p: LiveProgress) {
       const now = Date.now();
-      if (quiet && !tty) return;
-      if (now - last < (tty ? 200 : 5000)) return;
+      if (now - last < (tty ? 200 : LOG_INTERVAL_MS)) return;
       last = now;
       const ratio = p.fileSize ? Math.min(p.bytesRead() / p.fileSize, 1) : 0;
       const seconds = (now - p.startedAt) / 1000;
@@ -66,7 +68,7 @@ export async function runIngestCommand(aggregation: AggregationModule, args: Ing
     console.error(`错误：文件不存在：${args.file}`);
     return 1;
   }
-  const bar = progressPrinter(args.json);
+  const bar = progressPrinter();
   const summary = await aggregation.batches.ingestFile({ system: 'cli' }, null, {
     libraryId: args.library, sourceCode: args.source, mode: args.mode, filePath: args.file, fileName: path.basename(args.file), onProgress: (p) => bar.update(p),
   });

@@ -1,8 +1,11 @@
 /**
  * The people and organisations of the demo world. Each is a pure function of (index, seed), seeded
- * with the same key as its library's row, so the 律师事务所 that lawyer row 40 names is exactly law-firm
- * row 2 of a law-firm file generated with the same seed — references resolve across files without
- * either file knowing about the other.
+ * with the same key as its library's row, so the 律师事务所 that lawyer row i names is exactly law-firm
+ * row j (j ≈ i / 16) of a law-firm file generated with the same seed — references resolve across
+ * files without either file knowing about the other. Reference ratios: lawyer → firm ⌊i/16⌋,
+ * notary → office ⌊i/8⌋, appraiser → institution ⌊i/10⌋, mediator → committee ⌊i/5⌋, legal-aid case →
+ * lawyer ⌊i/4⌋ (each minus a small random spread), so a file of n persons needs about n/16 … n/4
+ * rows of the referenced library for every reference to resolve.
  */
 import { idCheckDigit } from '../../standards/index.ts';
 import { makeCreditCode } from '../../identity/index.ts';

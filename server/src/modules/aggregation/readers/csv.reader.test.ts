@@ -62,6 +62,14 @@ describe('readCsv — encodings', () => {
     expect(err.rows.length).toBeGreaterThan(4000);
   });
 
+  it('refuses a GBK file with an undecodable byte after the sample, naming the line', async () => {
+    const lines = Array.from({ length: 8000 }, (_, i) => `${i},张三${i}`).join('\n');
+    const bytes = Buffer.concat([iconv.encode(`编号,姓名\n${lines}\n9999,`, 'gbk'), Buffer.from([0xff, 0x0a])]);
+    const err = await failure(readCsv(fs.createReadStream(writeTemp(bytes))));
+    expect(err).toMatchObject({ code: 'SOURCE_ENCODING_UNKNOWN', rowNo: 8002 });
+    expect(err.message).toContain('GBK');
+  });
+
   function writeTemp(bytes: Buffer): string {
     const file = path.join(dir, `${crypto.randomUUID()}.csv`);
     fs.writeFileSync(file, bytes);

@@ -98,12 +98,3 @@ export class SourceError extends Error {
     this.name = 'SourceError';
   }
 }
-
-export function isSourceError(err: unknown): err is SourceError {
-  return err instanceof SourceError;
-}
-
-/** "工作表"xx"第 N 行" / "第 N 行": where a problem is, in the words of the error messages. */
-export function where(rowNo: number, sheet?: string | null): string {
-  return sheet ? `工作表"${sheet}"第 ${rowNo} 行` : `第 ${rowNo} 行`;
-}

@@ -4,25 +4,8 @@
  * NUL bytes and undecodable bytes anywhere in the file stop the import with the line they are on
  * (a silently substituted U+FFFD would end up in the database as a corrupted name).
  */
-import iconv from 'iconv-lite';
-import { SAMPLE_BYTES, binaryKind, detectEncoding, type TextEncoding } from './detect.ts';
+import { SAMPLE_BYTES, binaryKind, chunkDecoder, detectEncoding, type ChunkDecoder, type TextEncoding } from './detect.ts';
 import { SourceError } from './source.types.ts';
-
-interface ChunkDecoder {
-  /** Decodes a chunk; throws TypeError on invalid input (fatal decoders only). */
-  write(chunk: Buffer): string;
-  end(): string;
-}
-
-function makeDecoder(encoding: TextEncoding): ChunkDecoder {
-  if (encoding === 'gb18030') {
-    const d = iconv.getDecoder('gb18030');
-    return { write: (c) => d.write(c), end: () => d.end() ?? '' };
-  }
-  // fatal: an invalid sequence throws instead of becoming U+FFFD; the BOM is dropped by default.
-  const d = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'utf-16le', { fatal: true });
-  return { write: (c) => d.decode(c, { stream: true }), end: () => d.decode() };
-}
 
 function countLines(text: string, upTo = text.length): number {
   let n = 0;
@@ -61,16 +44,17 @@ export async function* decodeText(input: AsyncIterable<unknown>): AsyncGenerator
     } catch {
       if (asciiSoFar && detectEncodingQuiet(chunk) === 'gb18030') {
         encoding = 'gb18030';
-        decoder = makeDecoder(encoding);
+        decoder = chunkDecoder(encoding, true);
         asciiSoFar = false;
         return check(decoder.write(chunk));
       }
-      throw badBytes(new TextDecoder('utf-8').decode(chunk));
+      throw badBytes(chunkDecoder(encoding, false).write(chunk));
     }
     if (asciiSoFar && text.length !== chunk.length) asciiSoFar = false;
     return check(text);
   };
 
+  /** The error for undecodable bytes; `textOfChunk` is their chunk decoded leniently. */
   const badBytes = (textOfChunk: string): SourceError => {
     const at = textOfChunk.indexOf('\uFFFD');
     const line = lines + countLines(textOfChunk, at === -1 ? 0 : at) + 1;
@@ -88,8 +72,6 @@ export async function* decodeText(input: AsyncIterable<unknown>): AsyncGenerator
       const line = lines + countLines(text, nul) + 1;
       throw new SourceError('SOURCE_BINARY', `第 ${line} 行含有空字节（NUL），这不是文本文件，可能选错了文件`, line);
     }
-    // GB18030 maps almost every byte pair, and iconv-lite marks the rest with U+FFFD.
-    if (encoding === 'gb18030' && text.includes('\uFFFD')) throw badBytes(text);
     lines += countLines(text);
     return text;
   };
@@ -101,7 +83,7 @@ export async function* decodeText(input: AsyncIterable<unknown>): AsyncGenerator
     const kind = binaryKind(sample);
     if (kind) throw new SourceError('SOURCE_BINARY', `文件内容是${kind}，不是文本文件，请选择正确的文件格式`);
     encoding = detectEncoding(sample);
-    decoder = makeDecoder(encoding);
+    decoder = chunkDecoder(encoding, true);
     asciiSoFar = encoding === 'utf8' && isAscii(sample);
     return decode(sample);
   };

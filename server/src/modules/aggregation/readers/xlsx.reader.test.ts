@@ -89,6 +89,18 @@ describe('readXlsx', () => {
     expect(err).toMatchObject({ code: 'SOURCE_HEADER_DUPLICATE', sheet: '人员', rowNo: 1 });
   });
 
+  it('SOURCE_FIELD_TOO_LARGE for a row over the limit', async () => {
+    const file = await workbookFile((wb) => {
+      const ws = wb.addWorksheet('人员');
+      ws.addRow(['姓名', '备注']);
+      ws.addRow(['张三', '短']);
+      ws.addRow(['李四', '张'.repeat(40)]);
+    }, 'large.xlsx');
+    const err = await failure(readXlsx(fs.createReadStream(file), { maxRecordBytes: 100 }));
+    expect(err).toMatchObject({ code: 'SOURCE_FIELD_TOO_LARGE', rowNo: 3, sheet: '人员' });
+    expect(err.rows).toHaveLength(1);
+  });
+
   it('SOURCE_EMPTY for zero bytes', async () => {
     expect((await failure(readXlsx(chunked(Buffer.alloc(0))))).code).toBe('SOURCE_EMPTY');
   });

@@ -12,7 +12,8 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { buildHeaders } from './csv.reader.ts';
-import { FormulaCell, SourceError, type Cell, type ReaderOptions, type SourceRecord } from './source.types.ts';
+import { formatBytes } from './csv.scanner.ts';
+import { DEFAULT_MAX_RECORD_BYTES, FormulaCell, SourceError, type Cell, type ReaderOptions, type SourceRecord } from './source.types.ts';
 
 /** exceljs's own test for a date number format: date letters outside quoted text and [..] blocks. */
 function isDateFormat(fmt: unknown): boolean {
@@ -73,6 +74,12 @@ function isEmpty(cell: Cell): boolean {
   return cell === null || (typeof cell === 'string' && cell.trim() === '');
 }
 
+function byteSize(cells: readonly Cell[]): number {
+  let n = 0;
+  for (const c of cells) if (typeof c === 'string') n += Buffer.byteLength(c, 'utf8');
+  return n;
+}
+
 function headerText(cell: Cell): string {
   if (cell === null) return '';
   if (cell instanceof FormulaCell) return cell.result === null || cell.result === undefined ? '' : String(cell.result);
@@ -130,7 +137,8 @@ interface SheetReader extends AsyncIterable<ExcelRow> {
  * templates keep their drop-down lists (字典) on a hidden sheet, and those are not data. Empty rows
  * (every cell blank) are skipped; rowNo is Excel's row number.
  */
-export async function* readXlsx(input: Readable, _opts: ReaderOptions = {}): AsyncGenerator<SourceRecord, void, undefined> {
+export async function* readXlsx(input: Readable, opts: ReaderOptions = {}): AsyncGenerator<SourceRecord, void, undefined> {
+  const maxRecordBytes = opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   let inputError: unknown = null;
   let zipError: unknown = null;
   let inputEnded = false;
@@ -214,14 +222,21 @@ export async function* readXlsx(input: Readable, _opts: ReaderOptions = {}): Asy
         const values = row.values as unknown[];
         const cells: Cell[] = [];
         let last = 0;
+        let chars = 0;
         for (let col = 1; col < values.length; col++) {
           const value = values[col];
           if (value === undefined || value === null) continue;
           const cell = toCell(value, value !== null && typeof value === 'object' && 'formula' in value ? row.getCell(col).numFmt : undefined, date1904);
           cells[col - 1] = cell;
+          if (typeof cell === 'string') chars += cell.length;
           if (!isEmpty(cell)) last = col;
         }
         if (last === 0) continue; // an empty (perhaps only formatted) row
+        // Same limit as the text formats, so the importer's per-row memory is bounded alike
+        // (Excel allows 32,767 characters per cell and 16,384 columns).
+        if (chars > maxRecordBytes / 3 && byteSize(cells) > maxRecordBytes) {
+          throw new SourceError('SOURCE_FIELD_TOO_LARGE', `工作表"${sheetName}"第 ${rowNo} 行的内容超过 ${formatBytes(maxRecordBytes)}，无法导入`, rowNo, sheetName);
+        }
         if (headers === null) {
           headers = buildHeaders(Array.from({ length: last }, (_, i) => headerText(cells[i] ?? null)), rowNo, sheetName);
           continue;
