@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
 import { createTestApp, type TestApp } from './harness.ts';
 import { API, count, expectError, makeUser, orgId, roleId, snapshot, userId } from './helpers.ts';
+import { LAWYER_HEADERS, lawyerRow } from '../src/modules/aggregation/test-fixtures.ts';
 
 /**
  * SEC-17: every state change writes one audit event in its transaction — who (user, org), what
@@ -19,6 +20,8 @@ interface Case {
   /** Built at run time: ids are known only once the app is up. */
   body?: () => unknown;
   headers?: Record<string, string>;
+  /** The success status when not 200 (an upload answers 202: its job runs on). */
+  status?: number;
   action: string;
   targetType: string;
   /** The target id the event must name, from the context or the response. */
@@ -64,6 +67,22 @@ const CASES: Record<string, Case> = {
     user: 'sysadmin', url: () => '/calendar/years/2027', body: () => ({ source: '国办发明电〔2026〕9号', days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] }),
     action: 'calendar.save-year', targetType: 'calendar_year', targetId: () => '2027',
   },
+  'POST /api/v1/aggregation/sources': {
+    user: 'xihu_staff', url: () => '/aggregation/sources', body: () => ({ code: 'audit-src', name: '审计测试来源系统', libraries: [{ libraryId: 'lawyer', cycle: 'monthly', expectedRecords: 10 }] }),
+    action: 'aggregation.source.create', targetType: 'agg_source', targetId: fromResponse,
+  },
+  'PATCH /api/v1/aggregation/sources/:id': {
+    user: 'xihu_staff', url: () => `/aggregation/sources/${ctx.source}`, body: () => ({ name: '审计测试来源系统（改）' }),
+    action: 'aggregation.source.update', targetType: 'agg_source', targetId: ofCtx('source'),
+  },
+  'POST /api/v1/aggregation/batches': {
+    user: 'xihu_staff', url: () => '/aggregation/batches?library=lawyer&source=audit-src&fileName=audit.csv', body: () => `${LAWYER_HEADERS.join(',')}\n${lawyerRow(1).join(',')}\n`,
+    headers: { 'content-type': 'application/octet-stream' }, status: 202, action: 'aggregation.batch.start', targetType: 'agg_batch', targetId: (r) => String(r.id),
+  },
+  'POST /api/v1/aggregation/push': {
+    user: 'audit_pusher', url: () => '/aggregation/push', body: () => ({ library: 'lawyer', source: 'audit-src', batchId: 'audit-1', records: [Object.fromEntries(LAWYER_HEADERS.map((h, i) => [h, lawyerRow(2)[i]]))] }),
+    action: 'aggregation.batch.start', targetType: 'agg_batch', targetId: (r) => String(r.id),
+  },
   'GET /api/v1/users/:id/personal': { user: 'personal_reader', url: () => `/users/${ctx.target}/personal`, action: 'user.read-personal', targetType: 'user', targetId: ofCtx('target') },
 };
 
@@ -88,6 +107,7 @@ beforeAll(async () => {
   });
   expect(role.statusCode, role.body).toBe(200);
   await makeUser(tp, 'personal_reader', ctx.xihu, { roles: ['personal_role'] });
+  await makeUser(tp, 'audit_pusher', ctx.xihu, { roles: ['source_system'] });
 });
 
 afterAll(async () => {
@@ -109,13 +129,15 @@ describe('SEC-17 every state change is audited', () => {
     const token = await tp.login(c.user);
     const payload = c.body?.() as string | object | undefined;
     const res = await tp.as(token, { method, url: `${API}${c.url()}`, ...(payload === undefined ? {} : { payload }), ...(c.headers ? { headers: c.headers } : {}) });
-    expect(res.statusCode, res.body).toBe(200);
+    expect(res.statusCode, res.body).toBe(c.status ?? 200);
     const requestId = res.headers['x-request-id'] as string;
     expect(requestId).toBeTruthy();
     const body = res.json() as Record<string, unknown>;
     if (route === 'POST /api/v1/orgs') ctx.newOrg = Number(body.id);
+    if (route === 'POST /api/v1/aggregation/sources') ctx.source = Number(body.id);
 
-    const { rows } = await sql<Record<string, unknown>>`select * from audit_events where request_id = ${requestId}`.execute(tp.database.db);
+    // An aggregation batch also records its end ('aggregation.batch.finish') under the same request id.
+    const { rows } = await sql<Record<string, unknown>>`select * from audit_events where request_id = ${requestId} and action = ${c.action}`.execute(tp.database.db);
     expect(rows).toHaveLength(1);
     const e = rows[0] as Record<string, unknown>;
     const actorId = await userId(tp, c.user);

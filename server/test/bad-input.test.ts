@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
 import { createTestApp, type TestApp } from './harness.ts';
 import { API, makeUser, orgId, roleId, snapshot, userId } from './helpers.ts';
 import { bodySchemaOf, queryParamsOf, setAt, valueNodes, wrongTypeFor } from './openapi-walk.ts';
+import { LAWYER_HEADERS, lawyerRow } from '../src/modules/aggregation/test-fixtures.ts';
 
 /**
  * DESIGN §4 "bad input never crashes the process and never leaves a partial write": every route
@@ -64,6 +65,18 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
   'POST /api/v1/code-sets': { user: 'sysadmin', url: () => '/code-sets', valid: () => ({ code: 'bi_set', name: '测试代码集', standard: '自定义', description: '说明' }) },
   'POST /api/v1/code-sets/:code/items': { user: 'sysadmin', url: () => '/code-sets/bi_base/items', valid: () => ({ code: '02', label: '乙', sort: 2, enabled: true, parentCode: '01' }) },
   'PATCH /api/v1/code-sets/:code/items/:itemCode': { user: 'sysadmin', url: () => '/code-sets/bi_base/items/01', valid: () => ({ label: '甲（改）', sort: 1, enabled: false }) },
+  'POST /api/v1/aggregation/sources': {
+    user: 'bi_agg', url: () => '/aggregation/sources',
+    valid: () => ({ code: 'bi-src2', name: '坏输入来源', description: '说明', libraries: [{ libraryId: 'lawyer', cycle: 'monthly', expectedRecords: 10 }] }),
+  },
+  'PATCH /api/v1/aggregation/sources/:id': {
+    user: 'bi_agg', url: () => `/aggregation/sources/${ctx.biSource}`,
+    valid: () => ({ name: '坏输入来源（改）', description: '说明', libraries: [{ libraryId: 'notary', cycle: 'weekly', expectedRecords: null }] }),
+  },
+  'POST /api/v1/aggregation/push': {
+    user: 'bi_pusher', url: () => '/aggregation/push',
+    valid: () => ({ library: 'lawyer', source: 'bi-src', batchId: 'bi-1', mode: 'partial', records: [Object.fromEntries(LAWYER_HEADERS.map((h, i) => [h, lawyerRow(7)[i]]))] }),
+  },
   'PUT /api/v1/calendar/years/:year': {
     user: 'sysadmin', url: () => '/calendar/years/2027',
     valid: () => ({ source: '国办发明电〔2026〕9号', amendedBy: ['国办发明电〔2026〕10号'], days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] }),
@@ -71,7 +84,7 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
 };
 
 /** Routes taking a file instead of JSON, with their own cases below. */
-const UPLOAD_ROUTES = ['POST /api/v1/orgs/import-divisions'];
+const UPLOAD_ROUTES = ['POST /api/v1/orgs/import-divisions', 'POST /api/v1/aggregation/batches'];
 
 /**
  * Fields where quotes, semicolons or markup are legitimate data, with why. They still get the
@@ -117,7 +130,15 @@ beforeAll(async () => {
     code: 'bi_reader', name: '个人信息查阅', permissions: ['user:read', 'user:read-personal'], dataScope: 'all',
   });
   await makeUser(tp, 'bi_reader', ctx.xihu, { roles: [role.code] });
-  for (const u of ['sysadmin', 'secadmin', 'bi_changer', 'bi_staff', 'bi_reader', 'auditadmin']) {
+  await makeUser(tp, 'bi_pusher', ctx.xihu, { roles: ['source_system'] });
+  // Its own role: the staff role is edited by the PATCH /roles case below.
+  const aggRole = await tp.identity.roles.create(await actorFor('secadmin'), { requestId: 'setup', ip: null, userAgent: null }, {
+    code: 'bi_agg', name: '归集', permissions: ['aggregation:read', 'aggregation:ingest', 'aggregation:manage-sources'], dataScope: 'subtree',
+  });
+  await makeUser(tp, 'bi_agg', ctx.xihu, { roles: [aggRole.code] });
+  const staff = await actorFor('bi_agg');
+  ctx.biSource = (await tp.aggregation.sources.create({ system: 'test' }, staff, { code: 'bi-src', name: '坏输入基础来源', libraries: [] })).id;
+  for (const u of ['sysadmin', 'secadmin', 'bi_changer', 'bi_staff', 'bi_reader', 'bi_pusher', 'bi_agg', 'auditadmin']) {
     tokens[u] = await tp.login(u);
     const me = await tp.as(tokens[u] ?? '', { method: 'GET', url: `${API}/auth/me` });
     permissionsOf[u] = (me.json() as { user: { permissions: string[] } }).user.permissions;
@@ -190,6 +211,22 @@ describe('bad request bodies → 4xx with a code, never 5xx', () => {
       if (v) problems.push(`${label}: ${v}`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the aggregation upload (raw file bytes) refuses what it cannot import before starting a job', () => {
+  it.each([
+    ['binary garbage', '?library=lawyer&source=bi-src&fileName=a.csv', Buffer.from([0, 1, 2, 0, 255, 254, 0, 3]), 'application/octet-stream', 400],
+    ['an old .xls', '?library=lawyer&source=bi-src&fileName=a.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'application/octet-stream', 400],
+    ['an empty file', '?library=lawyer&source=bi-src&fileName=a.csv', Buffer.alloc(0), 'application/octet-stream', 400],
+    ['an unknown library', '?library=no-such-lib&source=bi-src&fileName=a.csv', Buffer.from('姓名\n张三\n'), 'application/octet-stream', 400],
+    ['a source outside the scope', '?library=lawyer&source=zj-lawyer&fileName=a.csv', Buffer.from('姓名\n张三\n'), 'application/octet-stream', 404],
+    ['a bad mode', '?library=lawyer&source=bi-src&mode=all&fileName=a.csv', Buffer.from('姓名\n张三\n'), 'application/octet-stream', 400],
+    ['markup in the file name', '?library=lawyer&source=bi-src&fileName=%3Cscript%3E.csv', Buffer.from('姓名\n张三\n'), 'application/octet-stream', 400],
+    ['a JSON body', '?library=lawyer&source=bi-src&fileName=a.csv', Buffer.from('{"a":1}'), 'application/json', 415],
+  ] as const)('%s → %i', async (_, query, body, contentType, status) => {
+    const res = await tp.as(tokens.bi_agg ?? '', { method: 'POST', url: `${API}/aggregation/batches${query}`, payload: body, headers: { 'content-type': contentType } });
+    expect(verdict(res, status)).toBe('');
   });
 });
 

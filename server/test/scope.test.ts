@@ -16,6 +16,12 @@ const SCOPED_READS = [
   'GET /api/v1/orgs',
   'GET /api/v1/orgs/tree',
   'GET /api/v1/orgs/:id',
+  'GET /api/v1/aggregation/sources',
+  'GET /api/v1/aggregation/sources/:id',
+  'GET /api/v1/aggregation/batches',
+  'GET /api/v1/aggregation/batches/:id',
+  'GET /api/v1/aggregation/batches/:id/error-report',
+  'GET /api/v1/aggregation/coverage',
 ] as const;
 
 /**
@@ -37,6 +43,9 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   'GET /api/v1/calendar/years/:year': 'work calendar: as GET /calendar/years',
   'GET /api/v1/calendar/deadline': 'work calendar: a computation over the national calendar, no stored org data',
   'GET /api/v1/calendar/days': 'work calendar: as GET /calendar/years',
+  'GET /api/v1/data-elements': 'data standards: definitions in code, the same for every org',
+  'GET /api/v1/standard-libraries': 'data standards: as GET /data-elements',
+  'GET /api/v1/standard-libraries/:id': 'data standards: as GET /data-elements',
 };
 
 let tp: TestApp;
@@ -237,5 +246,36 @@ describe('a per-user dataScope overrides the role default', () => {
       const res = await get(u, '/auth/me');
       expect((res.json() as { user: { dataScope: string } }).user.dataScope, u).toBe(scope);
     }
+  });
+});
+
+describe('aggregation: sources, batches and coverage belong to the source system\'s org', () => {
+  async function json<T>(viewer: string, url: string): Promise<T> {
+    const res = await get(viewer, url);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as T;
+  }
+
+  it('hz_leader sees only 杭州\'s source, zj_leader all of them', async () => {
+    const hz = await json<{ items: { code: string }[] }>('hz_leader', '/aggregation/sources');
+    expect(hz.items.map((s) => s.code)).toEqual(['hz-mediation']);
+    const zj = await json<{ items: { code: string }[] }>('zj_leader', '/aggregation/sources');
+    expect(zj.items.map((s) => s.code)).toContain('zj-lawyer');
+    expect(zj.items.map((s) => s.code)).toContain('hz-mediation');
+    expect((await json<{ rows: { sourceCode: string }[] }>('hz_leader', '/aggregation/coverage')).rows.map((r) => r.sourceCode)).toEqual(['hz-mediation']);
+  });
+
+  it('a province batch is absent for hz_leader: not listed, and 404 by id and for its error report', async () => {
+    const zj = await json<{ items: { id: string; sourceCode: string }[]; total: number }>('zj_leader', '/aggregation/batches?pageSize=100');
+    const batch = zj.items.find((b) => b.sourceCode === 'zj-lawyer');
+    expect(batch).toBeDefined();
+    const hz = await json<{ items: unknown[]; total: number }>('hz_leader', '/aggregation/batches?pageSize=100');
+    expect(hz.total).toBe(0);
+    expectError(await get('hz_leader', `/aggregation/batches/${batch?.id}`), 404, 'AGG_BATCH_NOT_FOUND');
+    expectError(await get('hz_leader', `/aggregation/batches/${batch?.id}/error-report`), 404, 'AGG_BATCH_NOT_FOUND');
+    expect((await get('zj_leader', `/aggregation/batches/${batch?.id}/error-report`)).statusCode).toBe(200);
+    const sources = await json<{ items: { id: number; code: string }[] }>('zj_leader', '/aggregation/sources');
+    const lawyerSource = sources.items.find((s) => s.code === 'zj-lawyer');
+    expectError(await get('hz_leader', `/aggregation/sources/${lawyerSource?.id}`), 404, 'AGG_SOURCE_NOT_FOUND');
   });
 });

@@ -48,7 +48,7 @@ export const batchParams = z.strictObject({ id: z.uuid('批次号须为 UUID') }
 export const batchListQuery = z.strictObject({
   ...pageQuery,
   library: libraryId.optional(),
-  sourceId: z.coerce.number().int().positive().optional(),
+  sourceId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   status: z.enum(['running', 'completed', 'failed', 'rejected']).optional(),
 });
 
@@ -97,7 +97,7 @@ export const sourcePatchBody = z.strictObject({
   libraries: z.array(obligation).max(50).optional(),
 });
 
-export const sourceParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const sourceParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const coverageView = z.object({
   rows: z.array(z.object({

@@ -7,6 +7,8 @@ import { readCsv } from './csv.reader.ts';
 import { csvField, writeErrorReportCsv, writeErrorReportXlsx, type ReportRow } from './error-report.ts';
 import { collect, tempDir } from './test-helpers.ts';
 
+const dir = tempDir();
+
 async function* from(rows: ReportRow[]): AsyncGenerator<ReportRow> {
   for (const r of rows) yield r;
 }
@@ -76,7 +78,7 @@ describe('writeErrorReportCsv', () => {
   });
 
   it('writes a header even when there are no rows, and ends a file stream', async () => {
-    const file = path.join(tempDir(), 'report.csv');
+    const file = path.join(dir, 'report.csv');
     await writeErrorReportCsv(from([]), fs.createWriteStream(file));
     expect(fs.readFileSync(file, 'utf8')).toBe('\uFEFF行号,错误原因\r\n');
   });
@@ -129,7 +131,7 @@ describe('writeErrorReportXlsx', () => {
 
   it('names the sheet 错误报告 for CSV/JSON sources and truncates cells Excel cannot hold', async () => {
     const rows: ReportRow[] = [{ sheet: null, rowNo: 2, headers: ['内容'], cells: ['x'.repeat(40_000)], reasons: '内容过长' }];
-    const file = path.join(tempDir(), 'report.xlsx');
+    const file = path.join(dir, 'report.xlsx');
     await writeErrorReportXlsx(from(rows), fs.createWriteStream(file));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);

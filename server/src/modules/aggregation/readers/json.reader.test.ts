@@ -83,8 +83,8 @@ describe('readNdjson', () => {
   });
 
   it('keeps long integers inside strings untouched', async () => {
-    const [row] = await collect(readNdjson(chunked('{"s":"12345678901234567890","n":12345678901234567890,"f":1234567890123456.5}\n')));
-    expect(row?.cells).toEqual(['12345678901234567890', '12345678901234567890', 1234567890123456.5]);
+    const [row] = await collect(readNdjson(chunked('{"s":"12345678901234567890","n":-12345678901234567890,"f":1234567890123456.5,"g":0.12345678901234567,"h":[1,12345678901234567890]}\n')));
+    expect(row?.cells).toEqual(['12345678901234567890', '-12345678901234567890', 1234567890123456.5, Number('0.12345678901234567'), '[1,"12345678901234567890"]']);
   });
 
   it('SOURCE_MALFORMED names the bad line', async () => {

@@ -22,6 +22,7 @@ interface Token {
 /** A JSON number as a cell: digits of an integer that a double cannot hold stay a string. */
 function numberCell(text: string): number | string {
   const n = Number(text);
+  if (!Number.isFinite(n)) return text; // 1e400
   if (Number.isInteger(n) && !Number.isSafeInteger(n) && /^-?\d+$/.test(text)) return text;
   return n;
 }
@@ -227,8 +228,11 @@ function parserFailure(err: unknown, parser: object, builder: ItemBuilder): unkn
   return new SourceError('SOURCE_MALFORMED', `JSON 格式错误（第 ${at} 项附近）：${err.message.replace(/^Parser cannot parse input: /, '')}`, at || undefined);
 }
 
-/** Bare integers of 16+ digits in a JSON text, outside strings (strings are matched to be skipped). */
-const LONG_INT = /"(?:[^"\\]|\\.)*"|(-?\d{16,})(?![\d.eE])/g;
+/**
+ * Bare integers of 16+ digits in a JSON text: strings are matched too, only to be skipped, and the
+ * lookarounds keep the digits of a fraction or an exponent (0.12345678901234567) out.
+ */
+const LONG_INT = /"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])(-?\d{16,})(?![\d.eE])/g;
 
 /** Quotes integers a double would round, so JSON.parse keeps their digits (see numberCell). */
 function protectLongIntegers(line: string): string {

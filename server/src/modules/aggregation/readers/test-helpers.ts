@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { afterAll } from 'vitest';
 import { SourceError, type SourceRecord } from './source.types.ts';
 
 /** Bytes as a stream of small chunks, so every reader meets chunk boundaries mid-record. */
@@ -31,9 +32,11 @@ export async function failure(gen: AsyncIterable<SourceRecord>): Promise<SourceE
   throw new Error(`expected a SourceError, got ${rows.length} records`);
 }
 
-/** A fresh directory under the OS temp dir for generated fixtures. */
+/** A fresh directory under the OS temp dir for generated fixtures, removed after the file's tests. */
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'tianping-readers-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tianping-readers-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /**

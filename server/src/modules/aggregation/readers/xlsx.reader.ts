@@ -201,7 +201,9 @@ export async function* readXlsx(input: Readable, opts: ReaderOptions = {}): Asyn
       const sheet = next.value;
       sheetName = sheet.name ?? `Sheet${String(sheet.id ?? '')}`;
       if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
-      // date1904 comes from workbook.xml, which Excel writes before the sheets.
+      // date1904 comes from workbook.xml. Excel writes it before the sheets; writers that put it
+      // last (exceljs's own) also put sharedStrings.xml after the sheets, which makes exceljs
+      // park those sheets in temporary files and parse them only once everything else is read.
       const date1904 = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
 
       let headers: readonly string[] | null = null;
@@ -226,7 +228,9 @@ export async function* readXlsx(input: Readable, opts: ReaderOptions = {}): Asyn
         for (let col = 1; col < values.length; col++) {
           const value = values[col];
           if (value === undefined || value === null) continue;
-          const cell = toCell(value, value !== null && typeof value === 'object' && 'formula' in value ? row.getCell(col).numFmt : undefined, date1904);
+          // Only a formula needs the cell's number format (exceljs already made typed-in dates Dates).
+          const isFormula = typeof value === 'object' && ('formula' in value || 'sharedFormula' in value);
+          const cell = toCell(value, isFormula ? row.getCell(col).numFmt : undefined, date1904);
           cells[col - 1] = cell;
           if (typeof cell === 'string') chars += cell.length;
           if (!isEmpty(cell)) last = col;
