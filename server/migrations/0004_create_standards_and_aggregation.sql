@@ -95,7 +95,8 @@ create table agg_records (
   received_at     timestamptz not null,
   primary key (library_id, business_key)
 );
-create index agg_records_scope_idx on agg_records (library_id, org_id);
+-- No secondary index yet: every one costs each of the millions of upserts; the readers of
+-- records (theme libraries, record lists by data scope) add the ones they need.
 
 -- Superseded versions of a record: what it was, from which batch, until which batch replaced it.
 create table agg_record_history (
@@ -128,9 +129,10 @@ create table agg_row_errors (
   primary key (batch_id, seq)
 );
 
--- The business keys a running batch has seen, to reject a key repeated within one source file
--- (the second occurrence would otherwise silently overwrite the first). One table per batch
--- (agg_seen_<batch id>), dropped when the batch ends; listed here only as documentation.
+-- A key repeated within one batch is rejected (the second occurrence would otherwise silently
+-- overwrite the first). Keys the batch wrote carry its batch id in agg_records; the keys it found
+-- unchanged are kept in a table of its own (agg_seen_<batch id>, created by the batch and dropped
+-- when it ends) — listed here only as documentation.
 
 -- The built-in business roles of an existing installation get the new module's rights (a fresh
 -- database creates them with these from code). An administrator's own edits are kept: only

@@ -63,6 +63,22 @@ export interface EngineResult {
   spool: ErrorSpool | null;
 }
 
+/** The records read since the last write. */
+interface Chunk {
+  staged: Map<string, StagedRow>;
+  errors: RowErrorInsert[];
+  /** Original records of staged rows, for the report of a duplicate found only when written. */
+  records: Map<number, SourceRecord>;
+  read: number;
+  rejected: number;
+  /** The last record (in read order) this chunk covers: the checkpoint once it is committed. */
+  lastSeq: number;
+}
+
+function newChunk(): Chunk {
+  return { staged: new Map(), errors: [], records: new Map(), read: 0, rejected: 0, lastSeq: 0 };
+}
+
 export function cellText(cell: Cell | undefined): string | null {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'string') return cell;
@@ -97,14 +113,16 @@ export async function runEngine(db: Db, input: EngineInput): Promise<EngineResul
   const byText = new Map<string, HeaderMapping>();
   const skippedSheets = new Set<string>();
   const unmapped = new Set<string>();
-  const counts = { ...input.counts };
   const chunkRows = input.chunkRows ?? CHUNK_ROWS;
   const spool = mode === 'atomic' ? new ErrorSpool() : null;
-
-  let staged = new Map<string, StagedRow>();
-  let errors: RowErrorInsert[] = [];
+  /** Counts of the chunks written so far (committed, in partial mode). */
+  let committed: BatchCounts = { ...input.counts };
+  let chunk = newChunk();
   let seq = 0;
   let mappedAny = false;
+  // One chunk is written while the next is read and checked: on PostgreSQL the two run on
+  // different cores. Chunks are still written strictly in order, each after the previous one.
+  let writing: Promise<void> = Promise.resolve();
 
   function mappingOf(rec: SourceRecord): HeaderMapping | null {
     const hit = byHeaders.get(rec.headers) ?? (input.headersPerRecord ? byText.get(rec.headers.join('\u0000')) : undefined);
@@ -134,50 +152,11 @@ export async function runEngine(db: Db, input: EngineInput): Promise<EngineResul
   }
 
   function reject(rec: SourceRecord, s: number, reasons: RowReason[]): void {
-    counts.rejected++;
-    errors.push({ seq: s, rowNo: rec.rowNo, sheet: rec.sheet, headers: rec.headers, cells: rec.cells.map(cellText), reasons });
+    chunk.rejected++;
+    chunk.errors.push({ seq: s, rowNo: rec.rowNo, sheet: rec.sheet, headers: rec.headers, cells: rec.cells.map(cellText), reasons });
   }
 
-  async function flush(): Promise<void> {
-    if (staged.size === 0 && errors.length === 0) return;
-    const rows = [...staged.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const rowsBySeq = new Map(rows.map((r) => [r.seq, r]));
-    const chunkErrors = errors;
-    staged = new Map();
-    errors = [];
-    const apply = async (trx: Db) => {
-      if (rows.length > 0) {
-        const r = await writeChunk(trx, ctx, rows);
-        counts.inserted += r.inserted;
-        counts.updated += r.updated;
-        counts.unchanged += r.fresh - r.inserted - r.updated;
-        counts.accepted += r.fresh;
-        for (const row of rows) if (row.cleansed !== null) counts.cleansed++;
-        for (const d of r.duplicates) {
-          const row = rowsBySeq.get(d.seq);
-          if (row?.cleansed !== null) counts.cleansed--;
-          counts.rejected++;
-          chunkErrors.push(duplicateError(d.seq, row, d, pending.get(d.seq)));
-        }
-      }
-      const p = { counts: { ...counts }, seq, unmapped: [...unmapped] };
-      if (mode === 'partial') {
-        await insertRowErrors(trx, ctx.batchId, chunkErrors.sort((a, b) => a.seq - b.seq));
-        await input.commitChunk?.(trx, p);
-      } else {
-        spool?.write(chunkErrors);
-      }
-    };
-    if (mode === 'partial') await db.transaction().execute(apply);
-    else await apply(db);
-    pending.clear();
-    await input.onChunk?.({ counts: { ...counts }, seq, unmapped: [...unmapped] });
-  }
-
-  // The original cells of staged rows, kept until their chunk is written, for a late duplicate report.
-  const pending = new Map<number, SourceRecord>();
-
-  function duplicateError(s: number, _row: StagedRow | undefined, first: { rowNo: number; sheet: string | null }, rec: SourceRecord | undefined): RowErrorInsert {
+  function duplicateError(s: number, first: { rowNo: number; sheet: string | null }, rec: SourceRecord | undefined): RowErrorInsert {
     const where = first.sheet ? `工作表“${first.sheet}”第 ${first.rowNo} 行` : `第 ${first.rowNo} 行`;
     const keyNames = library.businessKey.map(labelOf).join('、');
     return {
@@ -186,45 +165,96 @@ export async function runEngine(db: Db, input: EngineInput): Promise<EngineResul
     };
   }
 
-  for await (const rec of input.records) {
-    seq++;
-    if (seq <= input.checkpointSeq) continue;
-    counts.read++;
-    const mapping = mappingOf(rec);
-    if (mapping === null) {
-      counts.read--;
-      continue;
-    }
-    mappedAny = true;
-    if (input.headersPerRecord && mapping.columns.every((c) => c === null)) {
-      reject(rec, seq, [{ code: 'ROW_NO_FIELDS', message: `未识别任何${library.name}标准库的字段（${rec.headers.slice(0, 5).join('、')}）`, field: null }]);
-    } else if (rec.cells.length > rec.headers.length && rec.cells.slice(rec.headers.length).some((c) => c !== null && c !== '')) {
-      reject(rec, seq, [{ code: 'ROW_COLUMN_COUNT', message: `本行有 ${rec.cells.length} 列，多于表头的 ${rec.headers.length} 列（可能是未加引号的逗号）`, field: null }]);
-    } else {
-      const outcome = check(mapping, rec.headers, rec.cells as readonly RawCell[]);
-      if (!outcome.ok) {
-        reject(rec, seq, outcome.reasons);
-      } else {
-        const first = staged.get(outcome.key);
-        if (first) {
-          const f = pending.get(first.seq);
-          reject(rec, seq, [duplicateError(seq, undefined, { rowNo: f?.rowNo ?? first.rowNo, sheet: f?.sheet ?? first.sheet }, rec).reasons[0] as RowReason]);
-        } else {
-          const data = JSON.stringify(outcome.data);
-          staged.set(outcome.key, {
-            key: outcome.key, data, cleansed: outcome.cleansed ? JSON.stringify(outcome.cleansed) : null,
-            hash: crypto.createHash('sha256').update(data).digest('hex'), seq, rowNo: rec.rowNo, sheet: rec.sheet,
-          });
-          pending.set(seq, rec);
-        }
+  /** Writes a full chunk: its rows, its errors and (partial mode) the checkpoint after its last record. */
+  async function write(c: Chunk): Promise<void> {
+    const rows = [...c.staged.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const next: BatchCounts = { ...committed, read: committed.read + c.read, rejected: committed.rejected + c.rejected };
+    const errors = c.errors;
+    const apply = async (trx: Db) => {
+      if (rows.length > 0) {
+        const r = await writeChunk(trx, ctx, rows);
+        const duplicate = new Set(r.duplicates.map((d) => d.seq));
+        next.inserted += r.inserted;
+        next.updated += r.updated;
+        next.unchanged += r.fresh - r.inserted - r.updated;
+        next.accepted += r.fresh;
+        next.rejected += r.duplicates.length;
+        for (const row of rows) if (row.cleansed !== null && !duplicate.has(row.seq)) next.cleansed++;
+        for (const d of r.duplicates) errors.push(duplicateError(d.seq, d, c.records.get(d.seq)));
       }
-    }
-    if (staged.size + errors.length >= chunkRows) await flush();
+      errors.sort((a, b) => a.seq - b.seq);
+      if (mode === 'partial') {
+        await insertRowErrors(trx, ctx.batchId, errors);
+        await input.commitChunk?.(trx, { counts: next, seq: c.lastSeq, unmapped: [...unmapped] });
+      } else {
+        spool?.write(errors);
+      }
+    };
+    if (mode === 'partial') await db.transaction().execute(apply);
+    else await apply(db);
+    committed = next;
+    await input.onChunk?.({ counts: { ...committed }, seq: c.lastSeq, unmapped: [...unmapped] });
+  }
+
+  /** Hands the current chunk to the writer (after the one being written) and starts a new one. */
+  async function flush(): Promise<void> {
+    const full = chunk;
+    chunk = newChunk();
+    const previous = writing;
+    writing = previous.then(() => (full.read > 0 || full.errors.length > 0 ? write(full) : undefined));
+    writing.catch(() => undefined); // awaited below and at the end; until then it must not count as unhandled
+    // Wait for the previous chunk only: reading the next one overlaps with writing this one.
+    await previous;
+  }
+
+  try {
+    await readAll();
+  } catch (err) {
+    // The source broke (or a row check threw): let the chunk being written finish first, so the
+    // caller sees the batch as it was committed, not while a transaction is still open.
+    await writing.catch(() => undefined);
+    throw err;
   }
   await flush();
+  await writing;
   if (!mappedAny && skippedSheets.size > 0 && input.checkpointSeq === 0) {
     throw new IngestAbort('AGG_COLUMNS_MISSING', `没有任何工作表包含${library.name}标准库的列（已跳过：${[...skippedSheets].join('、')}）`);
   }
   for (const s of skippedSheets) unmapped.add(`工作表“${s}”（未识别，已跳过）`);
-  return { counts, seq, unmapped: [...unmapped], spool };
+  return { counts: committed, seq, unmapped: [...unmapped], spool };
+
+  async function readAll(): Promise<void> {
+    for await (const rec of input.records) {
+      seq++;
+      if (seq <= input.checkpointSeq) continue;
+      const mapping = mappingOf(rec);
+      chunk.lastSeq = seq;
+      if (mapping === null) continue;
+      chunk.read++;
+      mappedAny = true;
+      if (input.headersPerRecord && mapping.columns.every((c) => c === null)) {
+        reject(rec, seq, [{ code: 'ROW_NO_FIELDS', message: `未识别任何${library.name}标准库的字段（${rec.headers.slice(0, 5).join('、')}）`, field: null }]);
+      } else if (rec.cells.length > rec.headers.length && rec.cells.slice(rec.headers.length).some((c) => c !== null && c !== '')) {
+        reject(rec, seq, [{ code: 'ROW_COLUMN_COUNT', message: `本行有 ${rec.cells.length} 列，多于表头的 ${rec.headers.length} 列（可能是未加引号的逗号）`, field: null }]);
+      } else {
+        const outcome = check(mapping, rec.headers, rec.cells as readonly RawCell[]);
+        if (!outcome.ok) {
+          reject(rec, seq, outcome.reasons);
+        } else {
+          const first = chunk.staged.get(outcome.key);
+          if (first) {
+            reject(rec, seq, [duplicateError(seq, { rowNo: first.rowNo, sheet: first.sheet }, rec).reasons[0] as RowReason]);
+          } else {
+            const data = JSON.stringify(outcome.data);
+            chunk.staged.set(outcome.key, {
+              key: outcome.key, data, cleansed: outcome.cleansed ? JSON.stringify(outcome.cleansed) : null,
+              hash: crypto.createHash('sha256').update(data).digest('hex'), seq, rowNo: rec.rowNo, sheet: rec.sheet,
+            });
+            chunk.records.set(seq, rec);
+          }
+        }
+      }
+      if (chunk.staged.size + chunk.errors.length >= chunkRows) await flush();
+    }
+  }
 }
