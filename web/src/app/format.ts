@@ -4,6 +4,10 @@ export function formatDateTime(value: string | null | undefined): string {
   return value ? dayjs(value).format('YYYY-MM-DD HH:mm:ss') : '—';
 }
 
+export function formatDate(value: string | null | undefined): string {
+  return value ? dayjs(value).format('YYYY-MM-DD') : '—';
+}
+
 /** A count as Chinese readers write it: 1,234,567. */
 export function formatCount(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : value.toLocaleString('zh-CN');
@@ -27,6 +31,7 @@ export function formatBytes(bytes: number | null | undefined): string {
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return '—';
   const s = Math.max(0, Math.round(seconds));
+  if (s < 1) return '不到 1 秒';
   if (s < 60) return `${s} 秒`;
   if (s < 3600) return `${Math.floor(s / 60)} 分 ${s % 60} 秒`;
   return `${Math.floor(s / 3600)} 小时 ${Math.floor((s % 3600) / 60)} 分`;

@@ -15,7 +15,7 @@ type Db = Kysely<AggregationTables>;
  * Rows per chunk: one statement and (in partial mode) one transaction each. TIANPING_INGEST_CHUNK_ROWS
  * overrides it (the crash test uses small chunks to have many commit points).
  */
-export const CHUNK_ROWS = Number(process.env.TIANPING_INGEST_CHUNK_ROWS) || 5000;
+export const CHUNK_ROWS = Number(process.env.TIANPING_INGEST_CHUNK_ROWS) || 10_000;
 
 export interface BatchCounts {
   read: number;

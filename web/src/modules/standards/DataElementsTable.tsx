@@ -40,12 +40,12 @@ export function DataElementsTable() {
         </>
       ),
     },
-    { title: '类型', dataIndex: 'kind', width: 120, render: (_, e) => kindLabel(e.kind) },
+    { title: '类型', dataIndex: 'kind', width: 110, render: (_, e) => kindLabel(e.kind) },
     { title: '最大长度', dataIndex: 'maxLength', width: 80, align: 'right' },
     {
       title: '代码集 / 格式',
       dataIndex: 'codeSet',
-      width: 150,
+      width: 130,
       render: (_, e) =>
         e.codeSet ? (
           <Tooltip title={e.codeSet}>{codeSetNames.get(e.codeSet) ?? e.codeSet}</Tooltip>
@@ -58,7 +58,7 @@ export function DataElementsTable() {
     {
       title: '同义表头',
       dataIndex: 'aliases',
-      width: 260,
+      width: 240,
       render: (_, e) =>
         e.aliases.length === 0 ? (
           '—'
@@ -70,7 +70,7 @@ export function DataElementsTable() {
           </Space>
         ),
     },
-    { title: '依据标准', dataIndex: 'standard', width: 180 },
+    { title: '依据标准', dataIndex: 'standard', width: 170 },
     { title: '说明', dataIndex: 'description' },
   ];
 
@@ -81,7 +81,7 @@ export function DataElementsTable() {
       columns={columns}
       dataSource={items}
       loading={loading}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1080 }}
       pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `共 ${total} 个数据元` }}
     />
   );

@@ -3,7 +3,7 @@ import { Button, Card, Descriptions, Empty, List, Space, Table, Tag, Tooltip, Ty
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { LibraryField, StandardLibrary, StandardLibraryDetail } from '../../api/types';
-import { formatDateTime } from '../../app/format';
+import { formatDate } from '../../app/format';
 import { useApiError } from '../../app/useApiError';
 import { useCodeSetNames } from '../dictionary/useCodeSetNames';
 import { kindLabel } from './labels';
@@ -12,9 +12,9 @@ import { downloadTemplate } from './template';
 function fieldColumns(codeSetNames: Map<string, string>): TableColumnsType<LibraryField> {
   return [
     {
-      title: '模板表头',
+      title: '模板表头 / 字段标识',
       dataIndex: 'label',
-      width: 150,
+      width: 170,
       render: (_, f) => (
         <>
           <Typography.Text strong>{f.label}</Typography.Text>
@@ -23,26 +23,35 @@ function fieldColumns(codeSetNames: Map<string, string>): TableColumnsType<Libra
               业务主键
             </Tag>
           )}
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {f.key}
+          </Typography.Text>
         </>
       ),
     },
-    { title: '字段标识', dataIndex: 'key', width: 130, render: (_, f) => <Typography.Text code>{f.key}</Typography.Text> },
     {
-      title: '数据元',
+      title: '数据元 / 类型',
       dataIndex: 'element',
-      width: 120,
-      render: (_, f) => <Tooltip title={`数据元标识：${f.element}`}>{f.elementName}</Tooltip>,
+      width: 140,
+      render: (_, f) => (
+        <>
+          <Tooltip title={`数据元标识：${f.element}`}>{f.elementName}</Tooltip>
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {kindLabel(f.kind)} · 最长 {f.maxLength} 字
+          </Typography.Text>
+        </>
+      ),
     },
-    { title: '类型', dataIndex: 'kind', width: 110, render: (_, f) => kindLabel(f.kind) },
-    { title: '必填', dataIndex: 'required', width: 64, render: (_, f) => (f.required ? <Tag color="red">必填</Tag> : <Typography.Text type="secondary">选填</Typography.Text>) },
-    { title: '最大长度', dataIndex: 'maxLength', width: 80, align: 'right' },
+    { title: '必填', dataIndex: 'required', width: 60, render: (_, f) => (f.required ? <Tag color="red">必填</Tag> : <Typography.Text type="secondary">选填</Typography.Text>) },
     {
       title: '代码集',
       dataIndex: 'codeSet',
-      width: 150,
+      width: 100,
       render: (_, f) => {
         if (f.codeSet) return <Tooltip title={f.codeSet}>{codeSetNames.get(f.codeSet) ?? f.codeSet}</Tooltip>;
-        if (f.creditCodeTypes) return <Typography.Text type="secondary">机构类别 {f.creditCodeTypes.join('、')}</Typography.Text>;
+        if (f.creditCodeTypes) return <Tooltip title="统一社会信用代码第 1–2 位（登记管理部门与机构类别）须为其一">类别 {f.creditCodeTypes.join('、')}</Tooltip>;
         return '—';
       },
     },
@@ -113,17 +122,16 @@ export function LibraryDetail({ library }: { library: StandardLibrary }) {
             columns={fieldColumns(codeSetNames)}
             dataSource={detail.fields}
             pagination={false}
-            scroll={{ x: 1000 }}
           />
           <div style={{ display: 'flex', gap: 16, marginTop: 16, flexWrap: 'wrap' }}>
-            <Card size="small" title="跨字段校验规则" style={{ flex: 2, minWidth: 280 }}>
+            <Card size="small" title="跨字段校验规则" style={{ flex: 1, minWidth: 280 }}>
               {detail.crossRules.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本库没有跨字段规则，每个字段单独校验" />
               ) : (
                 <List size="small" dataSource={detail.crossRules} renderItem={(r) => <List.Item>{r.description}</List.Item>} />
               )}
             </Card>
-            <Card size="small" title="版本历史" style={{ flex: 1, minWidth: 220 }}>
+            <Card size="small" title="版本历史" style={{ width: 280 }}>
               <List
                 size="small"
                 dataSource={[...detail.versions].sort((a, b) => b.version - a.version)}
@@ -131,7 +139,7 @@ export function LibraryDetail({ library }: { library: StandardLibrary }) {
                   <List.Item>
                     第 {v.version} 版{v.version === detail.version && <Tag color="blue" style={{ marginInlineStart: 6 }}>当前</Tag>}
                     <Typography.Text type="secondary" style={{ marginInlineStart: 'auto' }}>
-                      {formatDateTime(v.publishedAt)}
+                      {formatDate(v.publishedAt)} 发布
                     </Typography.Text>
                   </List.Item>
                 )}

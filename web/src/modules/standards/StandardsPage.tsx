@@ -12,6 +12,9 @@ const columns: TableColumnsType<StandardLibrary> = [
     render: (_, l) => (
       <Tooltip title={l.description} placement="right">
         <Typography.Text strong>{l.name}</Typography.Text>
+        <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>
+          v{l.version}
+        </Typography.Text>
         <br />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {l.id}
@@ -19,14 +22,13 @@ const columns: TableColumnsType<StandardLibrary> = [
       </Tooltip>
     ),
   },
-  { title: '版本', dataIndex: 'version', width: 56, render: (_, l) => `v${l.version}` },
-  { title: '字段数', dataIndex: 'fieldCount', width: 66, align: 'right' },
+  { title: '字段数', dataIndex: 'fieldCount', width: 64, align: 'right' },
   {
     title: '业务主键',
     dataIndex: 'businessKey',
-    width: 150,
+    width: 140,
     render: (_, l) => (
-      <Typography.Text code style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {l.businessKey.join(' + ')}
       </Typography.Text>
     ),
@@ -52,14 +54,14 @@ export default function StandardsPage() {
       {tab === 'libraries' ? (
         <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
           <Table<StandardLibrary>
-            style={{ width: 440, flexShrink: 0 }}
+            style={{ width: 340, flexShrink: 0 }}
             rowKey="id"
             size="small"
             columns={columns}
             dataSource={libraries}
             loading={loading}
             pagination={false}
-            rowSelection={{ type: 'radio', selectedRowKeys: selected ? [selected.id] : [], onChange: (_, rows) => setSelected(rows[0]) }}
+            rowClassName={(l) => (l.id === selected?.id ? 'ant-table-row-selected' : '')}
             onRow={(l) => ({ onClick: () => setSelected(l), style: { cursor: 'pointer' } })}
           />
           {selected ? (
