@@ -58,6 +58,7 @@ export function buildCli(): Command {
       const shown = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
       if (config.seedDemo) printDemoAccounts(shown);
       else console.log(`天平 tianping 已启动：${shown}`);
+      void tp.aggregation.resumeInterrupted(); // console uploads a previous run left half done
       const stop = async () => {
         await tp.close();
         process.exit(0);
@@ -120,6 +121,23 @@ export function buildCli(): Command {
       const { runIngestCommand } = await import('./modules/aggregation/ingest.cli.ts');
       const code = await withTianping(opts, (tp) => runIngestCommand(tp.aggregation, { library, file, source: opts.source, mode: opts.mode, json: opts.json === true }));
       if (code !== 0) throw new ExitCode(code);
+    });
+
+  program
+    .command('demo-file <library> <rows> <file>')
+    .description('生成确定性的演示数据文件（约 3% 问题行），用于试用归集与性能测试')
+    .addOption(new Option('--encoding <enc>', 'CSV 编码').choices(['utf8', 'gbk']).default('utf8'))
+    .option('--seed <n>', '随机种子（相同种子生成相同文件；默认与演示数据相同）')
+    .action(async (library: string, rows: string, file: string, opts: { encoding: 'utf8' | 'gbk'; seed?: string }) => {
+      const count = Number(rows);
+      if (!Number.isInteger(count) || count < 1) throw new CliError(`行数应为正整数，收到 ${rows}`);
+      const { STANDARD_LIBRARIES } = await import('./modules/standards/index.ts');
+      if (!STANDARD_LIBRARIES.some((l) => l.id === library)) throw new CliError(`未知的标准库 ${library}（可用：${STANDARD_LIBRARIES.map((l) => l.id).join('、')}）`);
+      const { writeDemoCsv, writeDemoXlsx } = await import('./modules/aggregation/demo/write-demo-file.ts');
+      const seed = opts.seed === undefined ? undefined : Number(opts.seed);
+      if (seed !== undefined && !Number.isInteger(seed)) throw new CliError(`--seed 应为整数，收到 ${opts.seed}`);
+      const out = file.toLowerCase().endsWith('.xlsx') ? await writeDemoXlsx(library, count, file, { seed }) : await writeDemoCsv(library, count, file, { encoding: opts.encoding, seed });
+      console.log(`已生成 ${file}：${out.rows} 行，其中问题行 ${out.dirty} 行`);
     });
 
   program

@@ -2017,6 +2017,7 @@ export interface paths {
                                 mode: "atomic" | "partial";
                                 /** @enum {string} */
                                 status: "running" | "completed" | "failed" | "rejected";
+                                interrupted: boolean;
                                 fileName: string | null;
                                 fileSize: number | null;
                                 format: string | null;
@@ -2084,6 +2085,7 @@ export interface paths {
                             mode: "atomic" | "partial";
                             /** @enum {string} */
                             status: "running" | "completed" | "failed" | "rejected";
+                            interrupted: boolean;
                             fileName: string | null;
                             fileSize: number | null;
                             format: string | null;
@@ -2158,6 +2160,7 @@ export interface paths {
                             mode: "atomic" | "partial";
                             /** @enum {string} */
                             status: "running" | "completed" | "failed" | "rejected";
+                            interrupted: boolean;
                             fileName: string | null;
                             fileSize: number | null;
                             format: string | null;
@@ -2288,6 +2291,7 @@ export interface paths {
                             mode: "atomic" | "partial";
                             /** @enum {string} */
                             status: "running" | "completed" | "failed" | "rejected";
+                            interrupted: boolean;
                             fileName: string | null;
                             fileSize: number | null;
                             format: string | null;

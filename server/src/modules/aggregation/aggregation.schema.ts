@@ -22,6 +22,7 @@ export const batchView = z.object({
   kind: z.enum(['file', 'push']),
   mode,
   status: z.enum(['running', 'completed', 'failed', 'rejected']),
+  interrupted: z.boolean(),
   fileName: z.string().nullable(),
   fileSize: z.number().nullable(),
   format: z.string().nullable(),

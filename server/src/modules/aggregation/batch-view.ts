@@ -15,6 +15,12 @@ export interface LiveProgress {
 
 export type BatchRow = Omit<Selectable<AggBatchesTable>, 'file_hash' | 'created_by'> & { source_code: string; source_name: string };
 
+/**
+ * A running batch that no process has advanced for this long was interrupted (its process died):
+ * chunks are written every second or so while a batch runs.
+ */
+export const INTERRUPTED_AFTER_MS = 2 * 60_000;
+
 /** A batch as the API shows it: counts, and for a running one its rate and an estimate of the time left. */
 export function batchView(b: BatchRow, live: LiveProgress | undefined, libraryName: string, now = Date.now()) {
   const counts = live?.counts ?? countsOf(b);
@@ -46,6 +52,8 @@ export function batchView(b: BatchRow, live: LiveProgress | undefined, libraryNa
     kind: b.kind,
     mode: b.mode,
     status: b.status,
+    /** Running in no process: re-running the same file (or restarting the server, for an upload) resumes it. */
+    interrupted: b.status === 'running' && !live && now - b.updated_at.getTime() > INTERRUPTED_AFTER_MS,
     fileName: b.file_name,
     fileSize,
     format: b.format,

@@ -76,9 +76,11 @@ export async function rowErrors(db: Db, batchId: string, afterSeq: number, limit
     .where('batch_id', '=', batchId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
 }
 
-/** Batches left running by a process that died; the server resumes or closes them on start. */
-export async function runningFileBatches(db: Db) {
-  return db.selectFrom('agg_batches').select(['id']).where('status', '=', 'running').where('kind', '=', 'file').execute();
+/** File batches that no process has advanced since `before`: their process died. */
+export async function interruptedFileBatches(db: Db, before: Date) {
+  return db.selectFrom('agg_batches as b').innerJoin('agg_sources as s', 's.id', 'b.source_id')
+    .select(['b.id', 'b.library_id', 'b.mode', 'b.file_name', 's.code as source_code'])
+    .where('b.status', '=', 'running').where('b.kind', '=', 'file').where('b.updated_at', '<', before).execute();
 }
 
 export async function touchBatch(db: Db, id: string, values: Partial<Record<keyof AggBatchesTable, unknown>>, now: Date) {

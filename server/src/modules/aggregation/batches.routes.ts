@@ -74,7 +74,7 @@ export function batchRoutes(batches: BatchService, opts: { uploadDir: string; lo
         const meta = requestMeta(req);
         const id = crypto.randomUUID();
         fs.mkdirSync(opts.uploadDir, { recursive: true });
-        const file = path.join(opts.uploadDir, `${id}.upload`);
+        const file = path.join(opts.uploadDir, `${id}.upload`); // the name resumeInterrupted looks for
         try {
           await pipeline(body, limit(UPLOAD_LIMIT), fs.createWriteStream(file));
         } catch (err) {

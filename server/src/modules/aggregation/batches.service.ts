@@ -11,7 +11,7 @@ import { codeSetOf, codeTableOf, findLibrary, type CodeTables, type StandardLibr
 import { aggregationErrors as E } from './aggregation.errors.ts';
 import type { AggregationTables, BatchKind, IngestMode } from './aggregation.tables.ts';
 import {
-  countsColumns, countsOf, findBatch, findByExternalId, findResumable, listBatches, rowErrors, runningFileBatches, touchBatch, type BatchFilter,
+  countsColumns, countsOf, findBatch, findByExternalId, findResumable, interruptedFileBatches, listBatches, rowErrors, touchBatch, type BatchFilter,
 } from './batches.queries.ts';
 import { IngestAbort, runEngine, ZERO_COUNTS, type BatchCounts } from './ingest.engine.ts';
 import { createSeenTable, dropSeenTable, insertRowErrors } from './ingest.queries.ts';
@@ -19,7 +19,7 @@ import { detectFormat } from './readers/detect.ts';
 import { countingStream, readSource } from './readers/read-source.ts';
 import { SourceError, type SourceFormat, type SourceRecord } from './readers/source.types.ts';
 import type { SourceService } from './sources.service.ts';
-import { batchView, type LiveProgress } from './batch-view.ts';
+import { batchView, INTERRUPTED_AFTER_MS, type LiveProgress } from './batch-view.ts';
 
 /** The outcome shape of `tianping ingest --json` (fixed by the interface). */
 export interface IngestSummary {
@@ -44,6 +44,8 @@ export interface FileIngest {
   /** Called once the batch exists (created or resumed), before rows are read. */
   onStarted?: (batchId: string) => void;
   onProgress?: (p: LiveProgress) => void;
+  /** Rows per chunk (default CHUNK_ROWS); tests use small chunks to have several commit points. */
+  chunkRows?: number;
 }
 
 export interface PushIngest {
@@ -117,6 +119,7 @@ export function createBatchService(base: BaseDb, deps: { codes: CodeLookup; sour
     counts: BatchCounts;
     records: AsyncIterable<SourceRecord>;
     headersPerRecord: boolean;
+    chunkRows?: number;
     who: AuditWho;
     progress: LiveProgress;
     onProgress?: (p: LiveProgress) => void;
@@ -143,7 +146,7 @@ export function createBatchService(base: BaseDb, deps: { codes: CodeLookup; sour
       await recordAudit(trx, who, { action: 'aggregation.batch.finish', targetType: 'agg_batch', targetId: batchId, changes: { status, library: library.id, ...counts, error: error?.code ?? null } });
     };
     const engineInput = {
-      library, codes, mode, ctx, records: spec.records, checkpointSeq: spec.checkpointSeq, counts: spec.counts, headersPerRecord: spec.headersPerRecord,
+      library, codes, mode, ctx, records: spec.records, checkpointSeq: spec.checkpointSeq, counts: spec.counts, headersPerRecord: spec.headersPerRecord, chunkRows: spec.chunkRows,
       onChunk: (p: { counts: BatchCounts }) => report(p.counts),
       commitChunk: async (trx: typeof db, p: { counts: BatchCounts; seq: number; unmapped: string[] }) => {
         await touchBatch(trx, batchId, { ...countsColumns(p.counts), checkpoint_seq: p.seq, bytes_read: spec.progress.bytesRead(), unmapped_headers: JSON.stringify(p.unmapped) }, clock());
@@ -263,7 +266,7 @@ export function createBatchService(base: BaseDb, deps: { codes: CodeLookup; sour
       try {
         const final = await run({
           batchId, library, source, mode, checkpointSeq, counts, records: readSource(input, format), headersPerRecord: format === 'json' || format === 'ndjson',
-          who, progress, onProgress: req.onProgress,
+          who, progress, onProgress: req.onProgress, chunkRows: req.chunkRows,
         });
         return { batchId, read: final.read, accepted: final.accepted, rejected: final.rejected, unchanged: final.unchanged, updated: final.updated };
       } finally {
@@ -318,16 +321,25 @@ export function createBatchService(base: BaseDb, deps: { codes: CodeLookup; sour
       }
     },
 
-    async isRunning(id: string) {
-      return live.has(id);
-    },
-
-    /** Batches a dead process left running, for the server to resume at start. */
-    runningFileBatches: () => runningFileBatches(db),
-
-    /** Where console uploads wait for their job: deleted when the job ends. */
-    uploadPath(dataDir: string, batchId: string) {
-      return path.join(dataDir, 'uploads', `${batchId}.upload`);
+    /**
+     * Resumes the console uploads a dead server left running (their files wait in `uploadDir`),
+     * each from its last committed chunk. Uploads whose file is gone cannot be resumed and stay
+     * marked interrupted; a CLI import is resumed by running the same command again.
+     */
+    async resumeInterrupted(uploadDir: string, log: (msg: string, err?: unknown) => void) {
+      const stale = await interruptedFileBatches(db, new Date(clock().getTime() - INTERRUPTED_AFTER_MS));
+      for (const b of stale) {
+        const file = path.join(uploadDir, `${b.id}.upload`);
+        if (!fs.existsSync(file)) continue;
+        log(`resuming aggregation batch ${b.id}`);
+        try {
+          await this.ingestFile({ system: 'resume' }, null, { libraryId: b.library_id, sourceCode: b.source_code, mode: b.mode, filePath: file, fileName: b.file_name ?? 'upload', batchId: b.id });
+        } catch (err) {
+          log(`aggregation batch ${b.id} could not be resumed`, err);
+        } finally {
+          fs.rmSync(file, { force: true });
+        }
+      }
     },
   };
 }

@@ -21,6 +21,8 @@ export function createAggregationModule(db: BaseDb, deps: { codes: CodeLookup; u
   return {
     sources,
     batches,
+    /** Resumes console uploads a dead server left half done (called by `serve`, in the background). */
+    resumeInterrupted: () => batches.resumeInterrupted(deps.uploadDir, (msg, err) => (err ? deps.logger.error({ err }, msg) : deps.logger.info(msg))),
     /** Demo source systems and records, loaded through the aggregation path itself. */
     seedDemo: (orgIdOfRegion: (region: string) => Promise<number | null>) => seedAggregationDemo({ sources, batches, orgIdOfRegion }),
     async routes(app: FastifyInstance) {

@@ -37,7 +37,7 @@ function progressPrinter() {
       const rate = seconds > 0 ? (p.counts.read - p.startCounts.read) / seconds : 0;
       const eta = ratio > 0 ? (seconds / ratio) * (1 - ratio) : 0;
       const bar = '█'.repeat(Math.round(ratio * 24)).padEnd(24, '░');
-      const line = `[${bar}] ${(ratio * 100).toFixed(0).padStart(3)}%  已读 ${fmt(p.counts.read)}  入库 ${fmt(p.counts.accepted)}  拒收 ${fmt(p.counts.rejected)}  ${fmt(Math.round(rate))} 行/秒  剩余 ${clock(eta)}`;
+      const line = `[${bar}] ${(ratio * 100).toFixed(0).padStart(3)}%  已读 ${fmt(p.counts.read)}  通过 ${fmt(p.counts.accepted)}  拒收 ${fmt(p.counts.rejected)}  ${fmt(Math.round(rate))} 行/秒  剩余 ${clock(eta)}`;
       process.stderr.write(tty ? `\r${line}` : `${line}\n`);
     },
     done() {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
@@ -220,5 +221,35 @@ describe('sources that cannot be read', () => {
     expect(batch.status).toBe('failed');
     expect(batch.errorCode).toBe('SOURCE_FIELD_TOO_LARGE');
     fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe('a console upload the server died in', () => {
+  it('is marked interrupted, and resumed from its checkpoint when the server starts again', async () => {
+    await clearLibrary('lawyer');
+    const rows = Array.from({ length: 120 }, (_, i) => lawyerRow(i + 1));
+    const source = writeCsv('upload.csv', LAWYER_HEADERS, rows);
+    const uploadDir = path.join(os.tmpdir(), 'tianping-uploads');
+    fs.mkdirSync(uploadDir, { recursive: true });
+    const batchId = crypto.randomUUID();
+    const file = path.join(uploadDir, `${batchId}.upload`);
+    fs.copyFileSync(source, file);
+    // The "server" dies after its first chunk is committed: the progress callback throws.
+    let chunks = 0;
+    const dying = tp.aggregation.batches.ingestFile(who, null, {
+      libraryId: 'lawyer', sourceCode: 'test-src', mode: 'partial', filePath: file, fileName: '西湖律师.csv', batchId, chunkRows: 50,
+      onProgress: () => {
+        if (++chunks === 1) throw new Error('process killed');
+      },
+    });
+    await expect(dying).rejects.toThrow('process killed');
+    expect(await records()).toHaveLength(50);
+    await sql`update agg_batches set updated_at = now() - interval '10 minutes' where id = ${batchId}`.execute(tp.database.db);
+    expect(await tp.aggregation.batches.get(null, batchId)).toMatchObject({ status: 'running', interrupted: true, read: 50 });
+
+    await tp.aggregation.resumeInterrupted();
+    expect(await tp.aggregation.batches.get(null, batchId)).toMatchObject({ status: 'completed', interrupted: false, read: 120, accepted: 120, inserted: 120 });
+    expect(await records()).toHaveLength(120);
+    expect(fs.existsSync(file)).toBe(false);
   });
 });

@@ -35,6 +35,7 @@ const columns: TableColumnsType<Batch> = [
     width: 90,
     render: (_, b) => {
       const tag = batchStatusTags[b.status];
+      if (b.interrupted) return <Tag color="error">已中断（重新执行同一文件可续传）</Tag>;
       if (b.status === 'running' && b.progress !== null) return <Progress percent={Math.floor(b.progress * 100)} size="small" status="active" />;
       return (
         <Tooltip title={b.errorMessage ?? undefined}>
