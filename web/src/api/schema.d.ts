@@ -1627,6 +1627,7 @@ export interface paths {
                                 version: number;
                                 fieldCount: number;
                                 businessKey: string[];
+                                businessKeyLabels: string[];
                                 basis: string;
                                 description: string;
                             }[];
@@ -1675,6 +1676,7 @@ export interface paths {
                             version: number;
                             fieldCount: number;
                             businessKey: string[];
+                            businessKeyLabels: string[];
                             basis: string;
                             description: string;
                             fields: {
@@ -2319,6 +2321,154 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aggregation/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 标准库中的记录及其血缘（来源系统、批次、行号、接收时间、内容摘要）；身份证号、电话脱敏 */
+        get: {
+            parameters: {
+                query: {
+                    page?: number;
+                    pageSize?: number;
+                    library: string;
+                    key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                businessKey: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                cleansed: {
+                                    [key: string]: unknown;
+                                } | null;
+                                lineage: {
+                                    sourceCode: string;
+                                    sourceName: string;
+                                    /** Format: uuid */
+                                    batchId: string;
+                                    rowNo: number;
+                                    sheet: string | null;
+                                    /** Format: date-time */
+                                    receivedAt: string;
+                                    contentHash: string;
+                                    libraryVersion: number;
+                                };
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/aggregation/records/{library}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一条记录、其血缘与历史版本 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    library: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            businessKey: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            cleansed: {
+                                [key: string]: unknown;
+                            } | null;
+                            lineage: {
+                                sourceCode: string;
+                                sourceName: string;
+                                /** Format: uuid */
+                                batchId: string;
+                                rowNo: number;
+                                sheet: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                contentHash: string;
+                                libraryVersion: number;
+                            };
+                            history: {
+                                businessKey: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                cleansed: {
+                                    [key: string]: unknown;
+                                } | null;
+                                lineage: {
+                                    sourceCode: string;
+                                    sourceName: string;
+                                    /** Format: uuid */
+                                    batchId: string;
+                                    rowNo: number;
+                                    sheet: string | null;
+                                    /** Format: date-time */
+                                    receivedAt: string;
+                                    contentHash: string;
+                                    libraryVersion: number;
+                                };
+                                /** Format: date-time */
+                                supersededAt: string;
+                                /** Format: uuid */
+                                supersededBy: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -113,6 +113,32 @@ describe('push API for source systems', () => {
   });
 });
 
+describe('records with their lineage', () => {
+  it('lists a library\'s records masked, with source, batch and row; one record shows its history', async () => {
+    const list = (await call('xihu_staff', 'GET', '/aggregation/records?library=lawyer&key=1330120101000000')).json() as {
+      items: { businessKey: string; data: Record<string, string>; lineage: { sourceCode: string; rowNo: number; batchId: string; contentHash: string } }[]; total: number;
+    };
+    expect(list.total).toBeGreaterThan(0);
+    const one = list.items.find((r) => r.businessKey === '13301201010000001');
+    expect(one?.lineage).toMatchObject({ sourceCode: 'xihu-lawyer', rowNo: 2 });
+    expect(one?.lineage.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(one?.data.idNumber).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
+    expect(one?.data.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect(one?.data.name).toBe(lawyerRow(1)[0]);
+
+    // A changed row from a second push: the detail shows the current version and the one it replaced.
+    const changed = await call('api_pusher', 'POST', '/aggregation/push', { library: 'lawyer', source: 'xihu-lawyer', batchId: '20261127-003', records: [Object.fromEntries(LAWYER_HEADERS.map((h, i) => [h, lawyerRow(1, { 执业状态: '暂停执业' })[i]]))] });
+    expect(changed.json()).toMatchObject({ updated: 1 });
+    const detail = (await call('xihu_staff', 'GET', '/aggregation/records/lawyer/13301201010000001')).json() as { data: Record<string, string>; history: { data: Record<string, string>; supersededBy: string; lineage: { batchId: string } }[] };
+    expect(detail.data.practiceStatus).toBe('2');
+    expect(detail.history).toHaveLength(1);
+    expect(detail.history[0]?.data.practiceStatus).toBe('1');
+    expect(detail.history[0]?.supersededBy).toBe((changed.json() as { id: string }).id);
+    expectError(await call('xihu_staff', 'GET', '/aggregation/records/lawyer/nope'), 404, 'AGG_RECORD_NOT_FOUND');
+    expectError(await call('xihu_staff', 'GET', '/aggregation/records?library=no-such'), 400, 'AGG_LIBRARY_NOT_FOUND');
+  });
+});
+
 describe('coverage (归集率)', () => {
   it('shows held against expected per source and org, and the stale sources', async () => {
     const res = await call('zj_leader', 'GET', '/aggregation/coverage');
@@ -120,7 +146,7 @@ describe('coverage (归集率)', () => {
     const cov = res.json() as { rows: { sourceCode: string; libraryId: string; heldRecords: number; expectedRecords: number | null; rate: number | null; stale: boolean }[]; orgs: { obligations: number; stale: number }[] };
     const xihu = cov.rows.find((r) => r.sourceCode === 'xihu-lawyer');
     expect(xihu).toMatchObject({ libraryId: 'lawyer', expectedRecords: 10, stale: false });
-    expect(xihu?.heldRecords).toBe(5); // 2 uploaded + 2 pushed + 1 pushed by English keys
+    expect(xihu?.heldRecords).toBe(5); // 2 uploaded + 2 pushed + 1 pushed by English keys (and one of them changed)
     expect(xihu?.rate).toBe(0.5);
     expect(cov.rows.find((r) => r.sourceCode === 'hz-mediation')).toMatchObject({ stale: true, heldRecords: 0 });
     expect(cov.rows.find((r) => r.sourceCode === 'zj-lawyer' && r.libraryId === 'lawyer')?.heldRecords).toBeGreaterThan(50);

@@ -109,3 +109,29 @@ export const coverageView = z.object({
   orgs: z.array(z.object({ orgId: z.number().int().nullable(), obligations: z.number().int(), stale: z.number().int(), held: z.number().int(), expected: z.number().int(), rate: z.number().nullable() })),
   generatedAt: z.iso.datetime(),
 });
+
+const lineage = z.object({
+  sourceCode: z.string(), sourceName: z.string(), batchId: z.uuid(), rowNo: z.number().int(), sheet: z.string().nullable(),
+  receivedAt: z.iso.datetime(), contentHash: z.string(), libraryVersion: z.number().int(),
+});
+
+export const recordView = z.object({
+  businessKey: z.string(),
+  /** The record as stored, ID numbers and phones masked. */
+  data: z.record(z.string(), z.unknown()),
+  /** Values as the source wrote them before cleansing (masked the same way); null when none was cleansed. */
+  cleansed: z.record(z.string(), z.unknown()).nullable(),
+  lineage,
+});
+
+export const recordDetail = recordView.extend({
+  history: z.array(recordView.extend({ supersededAt: z.iso.datetime(), supersededBy: z.uuid() })),
+});
+
+export const recordListQuery = z.strictObject({
+  ...pageQuery,
+  library: libraryId,
+  key: z.string().max(100).regex(/^[^\u0000-\u001f]*$/, '不能包含控制字符').optional(),
+});
+
+export const recordParams = z.strictObject({ library: libraryId, key: z.string().min(1).max(200) });

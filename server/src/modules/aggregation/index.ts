@@ -6,6 +6,8 @@ import { batchRoutes } from './batches.routes.ts';
 import { createBatchService } from './batches.service.ts';
 import { createSourceService } from './sources.service.ts';
 import { seedAggregationDemo } from './aggregation.demo.ts';
+import { createRecordService } from './records.service.ts';
+import { recordRoutes } from './records.routes.ts';
 import { sourceRoutes } from './sources.routes.ts';
 
 export type { IngestSummary } from './batches.service.ts';
@@ -18,6 +20,7 @@ export type { IngestSummary } from './batches.service.ts';
 export function createAggregationModule(db: BaseDb, deps: { codes: CodeLookup; uploadDir: string; logger: Logger; clock?: () => Date }) {
   const sources = createSourceService(db, deps.clock);
   const batches = createBatchService(db, { codes: deps.codes, sources, clock: deps.clock });
+  const records = createRecordService(db);
   return {
     sources,
     batches,
@@ -28,6 +31,7 @@ export function createAggregationModule(db: BaseDb, deps: { codes: CodeLookup; u
     async routes(app: FastifyInstance) {
       await app.register(sourceRoutes(sources));
       await app.register(batchRoutes(batches, { uploadDir: deps.uploadDir, logger: deps.logger }));
+      await app.register(recordRoutes(records));
     },
   };
 }

@@ -101,7 +101,30 @@ const SERIAL = /^\d{1,5}(?:\.\d+)?$/;
 
 const num = (s: string | undefined): number => (s === undefined ? Number.NaN : Number(s));
 
+const digitAt = (s: string, i: number): number => s.charCodeAt(i) - 48;
+const isDigitAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/**
+ * The stored form itself (most cells of an export): read without the patterns, and kept as the
+ * very string when it is a valid date in range, since formatting its parts would give it back.
+ */
+function fromIsoDate(s: string): Check<string> {
+  const year = digitAt(s, 0) * 1000 + digitAt(s, 1) * 100 + digitAt(s, 2) * 10 + digitAt(s, 3);
+  const month = digitAt(s, 5) * 10 + digitAt(s, 6);
+  const day = digitAt(s, 8) * 10 + digitAt(s, 9);
+  const inRange = year >= DATE_MIN_YEAR && year <= DATE_MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return inRange ? ok(s) : fromParts(year, month, day);
+}
+
+const isIsoDate = (s: string): boolean =>
+  s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 &&
+  isDigitAt(s, 0) && isDigitAt(s, 1) && isDigitAt(s, 2) && isDigitAt(s, 3) && isDigitAt(s, 5) && isDigitAt(s, 6) && isDigitAt(s, 8) && isDigitAt(s, 9);
+
 function fromString(raw: string): Check<string> {
+  if (isIsoDate(raw)) return fromIsoDate(raw);
   if (raw.length > DATE_RAW_MAX) return fail('DATE_INVALID', `无法识别的日期 "${preview(raw)}"：${FORMATS}`);
   const s = foldWidth(raw).trim();
   if (s === '') return fail('DATE_INVALID', `日期为空：${FORMATS}`);

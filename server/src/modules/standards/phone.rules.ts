@@ -34,6 +34,23 @@ const SERVICE = /^(?:95\d{3,4}|12\d{3})$/;
 const BARE_COUNTRY_MOBILE = /^861[3-9]\d{9}$/;
 const LOCAL_ONLY = /^[2-8]\d{6,7}$/;
 
+/**
+ * Numbers already in their stored form, as most cells are: they would come out of the full path
+ * below unchanged. A landline qualifies only with the hyphen exactly where LANDLINE splits it.
+ */
+const PLAIN_LANDLINE = /^(?:010|02\d|0[3-9]\d\d)-[2-8]\d{6,7}$/;
+
+function isPlainMobile(s: string): boolean {
+  if (s.length !== 11 || s.charCodeAt(0) !== 49) return false;
+  const second = s.charCodeAt(1);
+  if (second < 51 || second > 57) return false;
+  for (let i = 2; i < 11; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 type Parsed = { ok: true; value: string } | { ok: false; message: string };
 
 function parse(digits: string, ext: string): Parsed {
@@ -74,6 +91,7 @@ function parse(digits: string, ext: string): Parsed {
  */
 export function checkPhone(raw: string): Check<string> {
   if (typeof raw !== 'string') return fail('PHONE_INVALID', `联系电话须为文本：${HINT}`);
+  if (isPlainMobile(raw) || PLAIN_LANDLINE.test(raw)) return ok(raw);
   if (raw.length > PHONE_RAW_MAX) return fail('PHONE_INVALID', `联系电话过长：${HINT}`);
   let s = foldWidth(raw).trim();
   if (s === '') return fail('PHONE_INVALID', `联系电话为空：${HINT}`);

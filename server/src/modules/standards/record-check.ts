@@ -173,75 +173,126 @@ function str(v: FieldValue | null | undefined): string | null {
   return v === null || v === undefined ? null : String(v);
 }
 
+/** One library field, resolved once per compiled check. */
+interface Step {
+  key: string;
+  element: DataElement;
+  label: string;
+  required: boolean;
+}
+
+/** A mapped column: where its cell is, which field (as the mapping names it) and which step it fills. */
+interface ColumnStep {
+  column: number;
+  field: LibraryField;
+  index: number;
+  step: Step;
+}
+
+/** What a mapping means for one compiled check, worked out on its first row instead of on every row. */
+interface MappingPlan {
+  columns: ColumnStep[];
+  /** By field index: the last column mapped to the field (the one whose header names it), −1 for none. */
+  lastColumn: Int32Array;
+}
+
 /**
  * Compiles a library into the check of one row: every field's validator, required fields,
  * lengths, code sets, then the cross-field rules. Returns every reason, not only the first, so
  * the source can fix a row in one go.
+ *
+ * This runs once per row of every import, so the row's work is kept to the cells themselves: the
+ * column → field plan is made once per mapping (a mapping is not changed once built: the importer
+ * caches it per header row), values go straight into `data`, cloned from a template so that every
+ * row's object has the same shape, and nothing is allocated for a row without problems but the
+ * outcome.
  */
 export function compileRowCheck(library: StandardLibrary, codes: CodeTables) {
-  const plan = library.fields.map((field) => ({ field, element: elementOf(field.element), label: labelOf(field) }));
+  const steps: Step[] = library.fields.map((f) => ({ key: f.key, element: elementOf(f.element), label: labelOf(f), required: f.required }));
   const position = new Map(library.fields.map((f, i) => [f.key, i]));
-  const keyPositions = library.businessKey.map((k) => position.get(k) ?? -1);
+  // Field order is the order of the stored JSON (and of its hash): the template fixes it.
+  const template: Record<string, FieldValue | null> = {};
+  for (const step of steps) template[step.key] = null;
+  const keyFields = library.businessKey.map((k) => (position.has(k) ? k : null));
+  const plans = new WeakMap<HeaderMapping, MappingPlan>();
+
+  function planOf(mapping: HeaderMapping): MappingPlan {
+    let plan = plans.get(mapping);
+    if (plan === undefined) {
+      plan = { columns: [], lastColumn: new Int32Array(steps.length).fill(-1) };
+      for (let c = 0; c < mapping.columns.length; c++) {
+        const field = mapping.columns[c];
+        const index = field ? (position.get(field.key) ?? -1) : -1;
+        const step = steps[index];
+        if (!field || !step) continue;
+        plan.columns.push({ column: c, field, index, step });
+        plan.lastColumn[index] = c;
+      }
+      plans.set(mapping, plan);
+    }
+    return plan;
+  }
 
   return function checkRow(mapping: HeaderMapping, headers: readonly string[], cells: readonly RawCell[]): RowOutcome {
-    const reasons: RowReason[] = [];
-    const values: (FieldValue | null)[] = new Array<FieldValue | null>(plan.length).fill(null);
+    const plan = planOf(mapping);
+    let reasons: RowReason[] | null = null;
     let cleansed: Record<string, string> | null = null;
-    const headerOf: (string | null)[] = new Array<string | null>(plan.length).fill(null);
+    const data = { ...template };
 
-    for (let c = 0; c < mapping.columns.length; c++) {
-      const field = mapping.columns[c];
-      if (!field) continue;
-      const i = position.get(field.key) ?? -1;
-      const step = plan[i];
-      if (!step) continue;
-      const header = headers[c] ?? step.label;
-      headerOf[i] = header;
-      const cell = cells[c];
-      if (cell !== null && typeof cell === 'object' && !(cell instanceof Date)) {
-        reasons.push({ code: FORMULA, message: `单元格含公式（${cell.formula.slice(0, 40)}），请粘贴为数值后再导入`, field: header });
+    for (const { column, field, step } of plan.columns) {
+      const header = headers[column] ?? step.label;
+      const cell = cells[column];
+      if (cell === null || cell === undefined) continue;
+      if (typeof cell === 'object' && !(cell instanceof Date)) {
+        (reasons ??= []).push({ code: FORMULA, message: `单元格含公式（${cell.formula.slice(0, 40)}），请粘贴为数值后再导入`, field: header });
         continue;
       }
-      if (cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')) continue;
+      const trimmed = typeof cell === 'string' ? cell.trim() : null;
+      if (trimmed === '') continue;
       const result = checkValue(field, step.element, cell, codes);
       if (!result.ok) {
-        reasons.push({ code: result.code, message: `${header}：${result.message}`, field: header });
+        (reasons ??= []).push({ code: result.code, message: `${header}：${result.message}`, field: header });
         continue;
       }
       const value = result.value;
       if (typeof value === 'string' && value.length > step.element.maxLength) {
-        reasons.push({ code: 'FIELD_TOO_LONG', message: `${header}：长度 ${value.length} 超过上限 ${step.element.maxLength}`, field: header });
+        (reasons ??= []).push({ code: 'FIELD_TOO_LONG', message: `${header}：长度 ${value.length} 超过上限 ${step.element.maxLength}`, field: header });
         continue;
       }
-      values[i] = value;
+      data[step.key] = value;
       // A changed value counts as cleansing; a label turned into its code is not (the label is the code's display form).
-      if (step.element.kind !== 'code' && typeof cell === 'string' && cell.trim() !== String(value)) (cleansed ??= {})[field.key] = cell;
+      if (typeof cell === 'string' && step.element.kind !== 'code' && trimmed !== String(value)) (cleansed ??= {})[field.key] = cell;
     }
-    for (let i = 0; i < plan.length; i++) {
-      const step = plan[i];
-      if (step?.field.required && values[i] === null && !reasons.some((r) => r.field === (headerOf[i] ?? step.label))) {
-        reasons.push({ code: 'FIELD_REQUIRED', message: `${headerOf[i] ?? step.label}：必填项为空`, field: headerOf[i] ?? step.label });
-      }
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
+      if (!step?.required || data[step.key] !== null) continue;
+      const c = plan.lastColumn[i] ?? -1;
+      const header = c >= 0 ? (headers[c] ?? step.label) : step.label;
+      if (reasons === null) reasons = [];
+      else if (reasons.some((r) => r.field === header)) continue;
+      reasons.push({ code: 'FIELD_REQUIRED', message: `${header}：必填项为空`, field: header });
     }
-    const data: Record<string, FieldValue | null> = {};
-    for (let i = 0; i < plan.length; i++) {
-      const step = plan[i];
-      if (step) data[step.field.key] = values[i] ?? null;
-    }
-    if (reasons.length === 0) {
+    if (reasons === null) {
       for (const rule of library.crossRules) {
         const r = CROSS_RULES[rule](data);
         if (!r.ok) {
           const key = CROSS_FIELD[rule];
           const i = position.get(key) ?? -1;
-          const header = headerOf[i] ?? (plan[i] ? plan[i].label : key);
-          reasons.push({ code: r.code, message: `${header}：${r.message}`, field: header });
+          const c = plan.lastColumn[i] ?? -1;
+          const label = steps[i]?.label ?? key;
+          const header = c >= 0 ? (headers[c] ?? label) : label;
+          (reasons ??= []).push({ code: r.code, message: `${header}：${r.message}`, field: header });
         }
       }
     }
-    if (reasons.length > 0) return { ok: false, reasons };
+    if (reasons !== null) return { ok: false, reasons };
     // Business key: the key fields' values joined by a separator no validated value contains.
-    const key = keyPositions.map((p) => String(values[p] ?? '')).join('\u001f');
+    let key = '';
+    for (let k = 0; k < keyFields.length; k++) {
+      const f = keyFields[k];
+      if (k > 0) key += '\u001f';
+      if (f) key += String(data[f] ?? '');
+    }
     return { ok: true, key, data, cleansed };
   };
 }

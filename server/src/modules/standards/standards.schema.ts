@@ -35,6 +35,8 @@ export const librarySummary = z.object({
   version: z.number().int(),
   fieldCount: z.number().int(),
   businessKey: z.array(z.string()),
+  /** The business key's template headers (执业证号). */
+  businessKeyLabels: z.array(z.string()),
   basis: z.string(),
   description: z.string(),
 });

@@ -19,8 +19,22 @@ export function findLibrary(id: string): StandardLibrary | null {
   return BY_ID.get(id) ?? null;
 }
 
+/** Fields holding personal identifiers that lists mask (DESIGN §4): key → kind. */
+export function personalFields(l: StandardLibrary): [string, 'id-number' | 'phone'][] {
+  const out: [string, 'id-number' | 'phone'][] = [];
+  for (const f of l.fields) {
+    const kind = elementOf(f.element).kind;
+    if (kind === 'id-number' || kind === 'phone') out.push([f.key, kind]);
+  }
+  return out;
+}
+
 function summary(l: StandardLibrary) {
-  return { id: l.id, name: l.name, version: l.version, fieldCount: l.fields.length, businessKey: [...l.businessKey], basis: l.basis, description: l.description };
+  const keyLabels = l.businessKey.map((k) => {
+    const f = l.fields.find((x) => x.key === k);
+    return f ? labelOf(f) : k;
+  });
+  return { id: l.id, name: l.name, version: l.version, fieldCount: l.fields.length, businessKey: [...l.businessKey], businessKeyLabels: keyLabels, basis: l.basis, description: l.description };
 }
 
 function headersOf(l: StandardLibrary, key: string): string[] {
