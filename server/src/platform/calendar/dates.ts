@@ -6,7 +6,8 @@ import { calendarErrors } from './calendar.errors.ts';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function daysFromCivil(y: number, m: number, d: number): number {
+/** The day number of a (proleptic Gregorian) year, month 1–12 and day (H. Hinnant's civil algorithm). */
+export function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;

@@ -12,7 +12,8 @@ import { makeCreditCode } from '../../identity/index.ts';
 import {
   address, appraisalInstitutionName, type County, counties, justiceBureau, lawFirmName, notaryOfficeName, personName, phone, placeName, streetsOf,
 } from './names.ts';
-import { civilFromDays, compactDate, dayOf, mix32, permute, Rng, rowSeed, strHash, TODAY, weighted } from './random.ts';
+import { civilFromDays } from '../../../platform/calendar/dates.ts';
+import { compactDate, dayOf, mix32, permute, Rng, rowSeed, strHash, TODAY, weighted } from './random.ts';
 
 /** Small per-kind memo: rows refer to nearby indexes (row i → org ⌊i/16⌋), so a bounded map hits. */
 function memo<T>(make: (j: number, seed: number) => T): (j: number, seed: number) => T {

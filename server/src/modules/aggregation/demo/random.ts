@@ -4,6 +4,7 @@
  * (or two orders of generation) give byte-identical rows. Only 32-bit integer maths is used, so the
  * results do not depend on the platform's floating-point or `Math.random`.
  */
+import { civilFromDays, daysFromCivil } from '../../../platform/calendar/dates.ts';
 
 /** murmur3's finaliser: a cheap, well-mixing 32-bit bijection. */
 export function mix32(x: number): number {
@@ -99,28 +100,7 @@ export function permute(index: number, n: number, key: number): number {
   return x;
 }
 
-// ---- calendar (days since 1970-01-01, proleptic Gregorian; H. Hinnant's civil algorithms) ----
-
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-export function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, m, d];
-}
+// ---- calendar: day numbers (days since 1970-01-01) from the platform's date arithmetic ----
 
 const p2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
