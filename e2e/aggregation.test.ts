@@ -2,7 +2,8 @@
  * 数据资源中心 in real Chromium against an in-process server with a fresh embedded database: the
  * lawyer standard library and its import template, registering a source system, uploading a GBK
  * lawyer file with two bad rows and following it to its result, the error report download, the
- * batch's lineage, and 归集率 — as the district staff member (xihu_staff), then read-only as the
+ * batch's lineage, a correction of one lawyer and that record's lineage and history in 归集记录,
+ * and 归集率 — as the district staff member (xihu_staff), then read-only as the
  * provincial leader. Screenshots go to e2e/screenshots/ (git-ignored) for people to look at.
  */
 import fs from 'node:fs';
@@ -124,7 +125,8 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('数据资源中心 in Chromium (needs
     expect(await page.locator('.ant-table-row').count()).toBe(14);
     await lawyer.click();
     const detail = await visible(page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: '律师（lawyer）' }) }));
-    const licence = await visible(detail.locator('.ant-table-row').filter({ hasText: '执业证号' }));
+    // By its field key: 执业证号 is also the list's 业务主键 column now.
+    const licence = await visible(detail.locator('.ant-table-row[data-row-key="licenceNo"]'));
     await visible(licence.getByText('业务主键'));
     await visible(detail.getByText('性别须与公民身份号码'));
     await settled();
@@ -208,6 +210,74 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('数据资源中心 in Chromium (needs
     await shot('batch-drawer');
     await drawer.locator('.ant-drawer-close').click();
     await page.locator('.ant-drawer-mask').first().waitFor({ state: 'hidden', ...WAIT });
+  }, 240_000);
+
+  it('finds an uploaded lawyer in 归集记录 with its lineage and the version it replaced', async () => {
+    // A correction of lawyer 1 from the same source: now suspended, typed as people type (a space
+    // in the name, 2015/7/1), so the record has a history and cleansed values to show.
+    const licence = lawyerRow(1)[LAWYER_HEADERS.indexOf('执业证号')] ?? '';
+    const idNumber = lawyerRow(1)[LAWYER_HEADERS.indexOf('公民身份号码')] ?? '';
+    const correction = writeCsv('西湖区律师变更.csv', LAWYER_HEADERS, [lawyerRow(1, { 姓名: '张 芳一', 执业状态: '暂停执业', 首次执业日期: '2015/7/1' })], 'gbk');
+    await openMenu('数据归集');
+    await page.getByRole('button', { name: '上传文件' }).click();
+    const dialog = await visible(page.getByRole('dialog', { name: '上传文件归集' }));
+    await settled(); // the source systems are read again as the dialog opens: choose once they are in
+    await choose(dialog.getByLabel('标准库'), '律师');
+    await visible(dialog.locator('.ant-select').getByText(`${SOURCE.name}（${SOURCE.code}）`));
+    await dialog.locator('input[type=file]').setInputFiles(correction);
+    await dialog.getByRole('button', { name: '开始导入' }).click();
+    await visible(dialog.getByText('归集完成：1 行全部入库'), IMPORT_WAIT);
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+    await dialog.waitFor({ state: 'hidden', ...WAIT });
+
+    await openMenu('归集记录');
+    const first = await visible(page.locator('.ant-table-row').filter({ hasText: licence }));
+    expect(await page.locator('.ant-table-row').count()).toBe(8);
+    await visible(page.getByText('共 8 条'));
+    // Codes as labels, ID numbers masked, the cleansed name marked.
+    await visible(first.getByText('张芳一'));
+    await visible(first.getByText('男性', { exact: true }));
+    await visible(first.getByText(/^\d{3}\*+\d{3}[\dX]$/));
+    await visible(first.getByText('已清洗'));
+    expect(await page.locator('.ant-table-tbody').textContent()).not.toContain(idNumber);
+    await settled();
+    await shot('records');
+
+    await page.getByPlaceholder('输入执业证号或其开头几位').fill(licence);
+    await page.getByPlaceholder('输入执业证号或其开头几位').press('Enter');
+    await visible(page.getByText('共 1 条'));
+    const row = await visible(page.locator('.ant-table-row').filter({ hasText: licence }));
+    await row.click();
+
+    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '数据血缘' }));
+    await visible(drawer.getByText(`律师记录：张芳一（${licence}）`));
+    await visible(drawer.getByText(/^\d{3}\*+\d{3}[\dX]$/));
+    await visible(drawer.getByText('暂停执业'));
+    await visible(drawer.getByText('2015/7/1', { exact: true }));
+    await visible(drawer.getByText(`${SOURCE.name}（${SOURCE.code}）`));
+    await visible(drawer.getByText('第 2 行', { exact: true }));
+    await visible(drawer.locator('li').filter({ hasText: '执业状态：正常 → 暂停执业' }));
+    expect(await drawer.textContent()).not.toContain(idNumber);
+
+    // The batch of the current version opens over the record, with the file it came in.
+    await drawer.locator('.ant-descriptions-item-content a').filter({ hasText: /^[0-9a-f-]{36}$/ }).click();
+    const batch = await visible(page.getByRole('dialog').filter({ hasText: '西湖区律师变更.csv' }));
+    await visible(batch.getByText('归集完成：1 行全部入库'));
+    await batch.locator('.ant-drawer-close').click();
+    await batch.waitFor({ state: 'hidden', ...WAIT });
+
+    // Tall enough for the whole drawer: fields, lineage and history.
+    await page.setViewportSize({ width: 1440, height: 1500 });
+    await page.waitForTimeout(400); // the page laid out again at the new size, for the screenshot
+    await shot('record-drawer');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await drawer.locator('.ant-drawer-close').click();
+    await page.locator('.ant-drawer-mask').first().waitFor({ state: 'hidden', ...WAIT });
+
+    // A key no lawyer has: the empty list says what was searched.
+    await page.getByPlaceholder('输入执业证号或其开头几位').fill('9999');
+    await page.getByPlaceholder('输入执业证号或其开头几位').press('Enter');
+    await visible(page.getByText('没有执业证号以“9999”开头的律师记录'));
   }, 240_000);
 
   it('shows 归集率 with the new delivery', async () => {

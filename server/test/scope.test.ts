@@ -23,7 +23,7 @@ const SCOPED_READS = [
   'GET /api/v1/aggregation/batches/:id/error-report',
   'GET /api/v1/aggregation/coverage',
   'GET /api/v1/aggregation/records',
-  'GET /api/v1/aggregation/records/:library/:key',
+  'GET /api/v1/aggregation/records/:library/:ref',
 ] as const;
 
 /**
@@ -282,11 +282,11 @@ describe('aggregation: sources, batches and coverage belong to the source system
   });
 
   it('records of a province source: listed for zj_leader, absent for hz_leader (list and by key)', async () => {
-    const zj = await json<{ items: { businessKey: string }[]; total: number }>('zj_leader', '/aggregation/records?library=lawyer');
+    const zj = await json<{ items: { ref: string }[]; total: number }>('zj_leader', '/aggregation/records?library=lawyer');
     expect(zj.total).toBeGreaterThan(0);
     const hz = await json<{ total: number }>('hz_leader', '/aggregation/records?library=lawyer');
     expect(hz.total).toBe(0);
-    const key = zj.items[0]?.businessKey ?? '';
+    const key = zj.items[0]?.ref ?? '';
     expect((await get('zj_leader', `/aggregation/records/lawyer/${key}`)).statusCode).toBe(200);
     expectError(await get('hz_leader', `/aggregation/records/lawyer/${key}`), 404, 'AGG_RECORD_NOT_FOUND');
   });

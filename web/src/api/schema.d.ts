@@ -2357,6 +2357,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                ref: string;
                                 businessKey: string;
                                 data: {
                                     [key: string]: unknown;
@@ -2391,7 +2392,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/aggregation/records/{library}/{key}": {
+    "/api/v1/aggregation/records/{library}/{ref}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2405,7 +2406,7 @@ export interface paths {
                 header?: never;
                 path: {
                     library: string;
-                    key: string;
+                    ref: string;
                 };
                 cookie?: never;
             };
@@ -2418,6 +2419,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            ref: string;
                             businessKey: string;
                             data: {
                                 [key: string]: unknown;
@@ -2438,6 +2440,7 @@ export interface paths {
                                 libraryVersion: number;
                             };
                             history: {
+                                ref: string;
                                 businessKey: string;
                                 data: {
                                     [key: string]: unknown;

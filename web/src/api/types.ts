@@ -54,3 +54,9 @@ export type SourceCreateBody = NonNullable<paths['/api/v1/aggregation/sources'][
 export type Coverage = Answer<'/api/v1/aggregation/coverage', 'get'>;
 export type CoverageRow = Coverage['rows'][number];
 export type CoverageOrg = Coverage['orgs'][number];
+/** A record of a standard library as held (ID numbers and phones masked), with its lineage. */
+export type LibraryRecord = Item<'/api/v1/aggregation/records'>;
+export type RecordLineage = LibraryRecord['lineage'];
+export type LibraryRecordDetail = Answer<'/api/v1/aggregation/records/{library}/{ref}', 'get'>;
+/** An earlier version of a record: what it was, and when and by which batch it was replaced. */
+export type RecordVersion = LibraryRecordDetail['history'][number];

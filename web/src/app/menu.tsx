@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   CloudUploadOutlined,
   DatabaseOutlined,
+  FileSearchOutlined,
   FundOutlined,
   LoginOutlined,
   SafetyCertificateOutlined,
@@ -53,6 +54,8 @@ export const menuGroups: MenuGroup[] = [
     entries: [
       { path: '/standards', label: '标准库', icon: <DatabaseOutlined />, permission: 'menu:standards' },
       { path: '/aggregation', label: '数据归集', icon: <CloudUploadOutlined />, permission: 'menu:aggregation' },
+      // No menu:* of its own: the page itself asks for aggregation:read-records.
+      { path: '/aggregation/records', label: '归集记录', icon: <FileSearchOutlined />, permission: 'menu:aggregation' },
       { path: '/aggregation/coverage', label: '归集率', icon: <FundOutlined />, permission: 'menu:aggregation' },
     ],
   },

@@ -17,6 +17,7 @@ const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
 const StandardsPage = lazy(() => import('../modules/standards/StandardsPage'));
 const BatchesPage = lazy(() => import('../modules/aggregation/BatchesPage'));
 const CoveragePage = lazy(() => import('../modules/aggregation/CoveragePage'));
+const RecordsPage = lazy(() => import('../modules/aggregation/RecordsPage'));
 
 function Loading() {
   return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -64,6 +65,7 @@ const guarded: { path: string; permission: string; page: ReactNode }[] = [
   { path: 'calendar', permission: 'menu:calendar', page: <CalendarPage /> },
   { path: 'standards', permission: 'menu:standards', page: <StandardsPage /> },
   { path: 'aggregation', permission: 'menu:aggregation', page: <BatchesPage /> },
+  { path: 'aggregation/records', permission: 'menu:aggregation', page: <RecordsPage /> },
   { path: 'aggregation/coverage', permission: 'menu:aggregation', page: <CoveragePage /> },
 ];
 

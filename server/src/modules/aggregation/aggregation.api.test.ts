@@ -116,7 +116,7 @@ describe('push API for source systems', () => {
 describe('records with their lineage', () => {
   it('lists a library\'s records masked, with source, batch and row; one record shows its history', async () => {
     const list = (await call('xihu_staff', 'GET', '/aggregation/records?library=lawyer&key=1330120101000000')).json() as {
-      items: { businessKey: string; data: Record<string, string>; lineage: { sourceCode: string; rowNo: number; batchId: string; contentHash: string } }[]; total: number;
+      items: { ref: string; businessKey: string; data: Record<string, string>; lineage: { sourceCode: string; rowNo: number; batchId: string; contentHash: string } }[]; total: number;
     };
     expect(list.total).toBeGreaterThan(0);
     const one = list.items.find((r) => r.businessKey === '13301201010000001');
@@ -129,12 +129,17 @@ describe('records with their lineage', () => {
     // A changed row from a second push: the detail shows the current version and the one it replaced.
     const changed = await call('api_pusher', 'POST', '/aggregation/push', { library: 'lawyer', source: 'xihu-lawyer', batchId: '20261127-003', records: [Object.fromEntries(LAWYER_HEADERS.map((h, i) => [h, lawyerRow(1, { 执业状态: '暂停执业' })[i]]))] });
     expect(changed.json()).toMatchObject({ updated: 1 });
-    const detail = (await call('xihu_staff', 'GET', '/aggregation/records/lawyer/13301201010000001')).json() as { data: Record<string, string>; history: { data: Record<string, string>; supersededBy: string; lineage: { batchId: string } }[] };
+    const ref = ((await call('xihu_staff', 'GET', '/aggregation/records?library=lawyer&key=13301201010000001')).json() as { items: { ref: string }[] }).items[0]?.ref;
+    const detail = (await call('xihu_staff', 'GET', `/aggregation/records/lawyer/${ref}`)).json() as { data: Record<string, string>; history: { data: Record<string, string>; supersededBy: string; lineage: { batchId: string } }[] };
     expect(detail.data.practiceStatus).toBe('2');
     expect(detail.history).toHaveLength(1);
     expect(detail.history[0]?.data.practiceStatus).toBe('1');
     expect(detail.history[0]?.supersededBy).toBe((changed.json() as { id: string }).id);
-    expectError(await call('xihu_staff', 'GET', '/aggregation/records/lawyer/nope'), 404, 'AGG_RECORD_NOT_FOUND');
+    expectError(await call('xihu_staff', 'GET', `/aggregation/records/lawyer/${'0'.repeat(64)}`), 404, 'AGG_RECORD_NOT_FOUND');
+    expectError(await call('xihu_staff', 'GET', '/aggregation/records/lawyer/nope'), 400, 'VALIDATION_FAILED');
+    // A key that holds an ID number (人民调解员: 公民身份号码 + 调委会) is shown masked.
+    const mediators = (await call('zj_leader', 'GET', '/aggregation/records?library=mediator')).json() as { items: { businessKey: string }[] };
+    expect(mediators.items[0]?.businessKey).toMatch(/^\d{3}\*{11}[\dX]{4} \/ \S+/);
     expectError(await call('xihu_staff', 'GET', '/aggregation/records?library=no-such'), 400, 'AGG_LIBRARY_NOT_FOUND');
   });
 });

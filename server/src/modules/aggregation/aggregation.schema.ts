@@ -116,6 +116,9 @@ const lineage = z.object({
 });
 
 export const recordView = z.object({
+  /** Reference for the detail route (the record's content hash). */
+  ref: z.string(),
+  /** The business key for display, personal parts masked. */
   businessKey: z.string(),
   /** The record as stored, ID numbers and phones masked. */
   data: z.record(z.string(), z.unknown()),
@@ -134,4 +137,4 @@ export const recordListQuery = z.strictObject({
   key: z.string().max(100).regex(/^[^\u0000-\u001f]*$/, '不能包含控制字符').optional(),
 });
 
-export const recordParams = z.strictObject({ library: libraryId, key: z.string().min(1).max(200) });
+export const recordParams = z.strictObject({ library: libraryId, ref: z.string().regex(/^[0-9a-f]{64}$/, '记录引用须为 64 位十六进制') });

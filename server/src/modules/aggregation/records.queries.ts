@@ -24,9 +24,14 @@ export async function listRecords(db: Db, actor: Actor, libraryId: string, keyPr
   return { items, total: Number(total.n) };
 }
 
-export async function findRecord(db: Db, actor: Actor, libraryId: string, key: string) {
+/**
+ * A record by its reference (content hash; unique within a library since the data holds the key).
+ * No index serves it — every index costs each upsert — so it scans the library: fine for opening
+ * one record from a list, not for bulk lookups.
+ */
+export async function findRecord(db: Db, actor: Actor, libraryId: string, ref: string) {
   return db.selectFrom('agg_records as r').innerJoin('agg_sources as s', 's.id', 'r.source_id').select(columns)
-    .where('r.library_id', '=', libraryId).where('r.business_key', '=', key).where(orgIdInScope(actor, 'r.org_id')).executeTakeFirst();
+    .where('r.library_id', '=', libraryId).where('r.content_hash', '=', ref).where(orgIdInScope(actor, 'r.org_id')).limit(1).executeTakeFirst();
 }
 
 /** Earlier versions of a record, newest first. */

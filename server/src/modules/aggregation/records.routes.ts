@@ -21,10 +21,10 @@ export function recordRoutes(records: RecordService) {
       },
     });
 
-    r.get('/api/v1/aggregation/records/:library/:key', {
+    r.get('/api/v1/aggregation/records/:library/:ref', {
       config: { permission: P['aggregation:read-records'] },
       schema: { tags, summary: '一条记录、其血缘与历史版本', params: recordParams, response: { 200: recordDetail } },
-      handler: async (req) => records.get(actorOf(req), req.params.library, req.params.key),
+      handler: async (req) => records.get(actorOf(req), req.params.library, req.params.ref),
     });
   };
 }

@@ -7,7 +7,7 @@ import { aggregationErrors as E } from './aggregation.errors.ts';
 import type { AggregationTables } from './aggregation.tables.ts';
 import { findRecord, listRecords, recordHistory } from './records.queries.ts';
 
-type Row = Awaited<ReturnType<typeof findRecord>> & object;
+type Row = Omit<Awaited<ReturnType<typeof findRecord>> & object, 'business_key'> & { business_key: string };
 
 /**
  * ID numbers and phones are masked here, on the server (DESIGN §4): in the record and in the
@@ -24,9 +24,20 @@ function masked(library: StandardLibrary, values: unknown): Record<string, unkno
   return out;
 }
 
+/** The business key as shown: its parts joined by ' / ', a personal part (人民调解员: 公民身份号码) masked. */
+function shownKey(library: StandardLibrary, key: string): string {
+  const kinds = new Map(personalFields(library));
+  return key.split('\u001f').map((part, i) => {
+    const kind = kinds.get(library.businessKey[i] ?? '');
+    return kind === 'id-number' ? maskIdNumber(part) : kind === 'phone' ? maskPhone(part) : part;
+  }).join(' / ');
+}
+
 function view(library: StandardLibrary, r: Row) {
   return {
-    businessKey: r.business_key,
+    // The record's reference in links (its content hash): a business key may hold an ID number.
+    ref: r.content_hash,
+    businessKey: shownKey(library, r.business_key),
     data: masked(library, r.data) ?? {},
     cleansed: masked(library, r.cleansed),
     lineage: {
@@ -53,12 +64,12 @@ export function createRecordService(base: BaseDb) {
       return { items: items.map((r) => view(library, r)), total };
     },
 
-    /** One record with its earlier versions (what each was, from which batch, until when). */
-    async get(actor: Actor, libraryId: string, key: string) {
+    /** One record, by its reference, with its earlier versions (what each was, from which batch, until when). */
+    async get(actor: Actor, libraryId: string, ref: string) {
       const library = libraryOrFail(libraryId);
-      const row = await findRecord(db, actor, library.id, key);
+      const row = await findRecord(db, actor, library.id, ref);
       if (!row) throw E.AGG_RECORD_NOT_FOUND();
-      const history = await recordHistory(db, library.id, key);
+      const history = await recordHistory(db, library.id, row.business_key);
       return {
         ...view(library, row),
         history: history.map((h) => ({ ...view(library, h), supersededAt: h.superseded_at.toISOString(), supersededBy: h.superseded_by })),

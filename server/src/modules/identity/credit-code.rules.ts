@@ -44,17 +44,16 @@ function orgCharValue(c: number): number {
 /** Check character of a 组织机构代码 body (GB 11714-1997: 11 − Σ mod 11; 10 → X, 11 → 0). */
 export function orgCodeCheckChar(body: string): string {
   if (body.length !== ORG_WEIGHTS.length) throw new RangeError('组织机构代码本体须为 8 位');
-  return orgCheckCharAt(body, 0);
-}
-
-/** The 组织机构代码 check character of the 8-character body at `start` of `s`. */
-function orgCheckCharAt(s: string, start: number): string {
   let sum = 0;
   for (let i = 0; i < ORG_WEIGHTS.length; i++) {
-    const v = orgCharValue(s.charCodeAt(start + i));
-    if (v < 0) throw new RangeError(`组织机构代码含非法字符 ${s.charAt(start + i)}`);
+    const v = orgCharValue(body.charCodeAt(i));
+    if (v < 0) throw new RangeError(`组织机构代码含非法字符 ${body.charAt(i)}`);
     sum += v * (ORG_WEIGHTS[i] ?? 0);
   }
+  return orgCheckChar(sum);
+}
+
+function orgCheckChar(sum: number): string {
   const c = 11 - (sum % 11);
   return c === 10 ? 'X' : c === 11 ? '0' : String(c);
 }
@@ -62,25 +61,21 @@ function orgCheckCharAt(s: string, start: number): string {
 /** Check character of the first 17 characters (GB 32100-2015: 31 − Σ mod 31; 31 → 0). */
 export function creditCodeCheckChar(first17: string): string {
   if (first17.length !== LENGTH - 1) throw new RangeError('统一社会信用代码本体须为 17 位');
-  return checkCharOf(first17);
-}
-
-/** The check character over the first 17 characters of `s`. Throws on one outside the charset. */
-function checkCharOf(s: string): string {
   let sum = 0;
   for (let i = 0; i < LENGTH - 1; i++) {
-    const v = codeValue(s.charCodeAt(i));
-    if (v < 0) throw new RangeError(`统一社会信用代码含非法字符 ${s.charAt(i)}`);
+    const v = codeValue(first17.charCodeAt(i));
+    if (v < 0) throw new RangeError(`统一社会信用代码含非法字符 ${first17.charAt(i)}`);
     sum += v * (CREDIT_WEIGHTS[i] ?? 0);
   }
-  return CREDIT_CODE_CHARSET.charAt((31 - (sum % 31)) % 31);
+  return creditCheckChar(sum);
 }
 
-/** Why the characters of `code` are not 18 of the charset; null when they are. */
-function charsetError(code: string): string | null {
+const creditCheckChar = (sum: number): string => CREDIT_CODE_CHARSET.charAt((31 - (sum % 31)) % 31);
+
+/** Why `code`, which is not 18 UTF-16 units of the charset, is not a code: its length or its first bad character. */
+function charsetError(code: string): string {
   const chars = [...code];
-  if (chars.length !== LENGTH) return `统一社会信用代码长度应为 18 位，实际为 ${chars.length} 位`;
-  for (let i = 0; i < chars.length; i++) {
+  for (let i = 0; chars.length === LENGTH && i < LENGTH; i++) {
     const ch = chars[i] ?? '';
     if (charsetValue(ch) >= 0) continue;
     if (/[a-z]/.test(ch) && charsetValue(ch.toUpperCase()) >= 0) {
@@ -91,30 +86,31 @@ function charsetError(code: string): string | null {
     }
     return `统一社会信用代码第 ${i + 1} 位含非法字符 "${ch}"`;
   }
-  return null;
+  return `统一社会信用代码长度应为 18 位，实际为 ${chars.length} 位`;
 }
 
-/** 18 code units, all in the charset: the common case, told without splitting the string into characters. */
-function inCharset(code: string): boolean {
-  if (code.length !== LENGTH) return false;
-  for (let i = 0; i < LENGTH; i++) if (codeValue(code.charCodeAt(i)) < 0) return false;
-  return true;
-}
-
-/** Why `code` is not a valid 统一社会信用代码, in Chinese; null when it is valid. */
+/**
+ * Why `code` is not a valid 统一社会信用代码, in Chinese; null when it is valid. An import checks
+ * one per row, so the characters are read once, in one pass that gathers both checksums.
+ */
 export function creditCodeError(code: string): string | null {
   if (typeof code !== 'string') return '统一社会信用代码须为字符串';
-  if (!inCharset(code)) {
-    const error = charsetError(code);
-    if (error !== null) return error;
-  }
-  for (let i = 2; i < 8; i++) {
+  if (code.length !== LENGTH) return charsetError(code);
+  let sum = 0;
+  let orgSum = 0;
+  let regionDigits = true;
+  for (let i = 0; i < LENGTH; i++) {
     const c = code.charCodeAt(i);
-    if (c < 48 || c > 57) return '统一社会信用代码第 3–8 位（登记管理机关行政区划码）须为 6 位数字';
+    const v = codeValue(c);
+    if (v < 0) return charsetError(code);
+    if (i < LENGTH - 1) sum += v * (CREDIT_WEIGHTS[i] ?? 0);
+    if (i >= 2 && i < 8 && v > 9) regionDigits = false;
+    if (i >= 8 && i < 16) orgSum += orgCharValue(c) * (ORG_WEIGHTS[i - 8] ?? 0);
   }
-  const expected = checkCharOf(code);
+  if (!regionDigits) return '统一社会信用代码第 3–8 位（登记管理机关行政区划码）须为 6 位数字';
+  const expected = creditCheckChar(sum);
   if (code.charAt(17) !== expected) return `统一社会信用代码校验位错误：第 18 位应为 "${expected}"，实际为 "${code.charAt(17)}"`;
-  const orgExpected = orgCheckCharAt(code, 8);
+  const orgExpected = orgCheckChar(orgSum);
   if (code.charAt(16) !== orgExpected) {
     return `统一社会信用代码第 9–17 位（组织机构代码）校验位错误：第 17 位应为 "${orgExpected}"，实际为 "${code.charAt(16)}"`;
   }

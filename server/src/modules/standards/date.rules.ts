@@ -33,8 +33,11 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const iso = (y: number, m: number, d: number): string => `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 
-/** Validates the parts and formats them; the one place every accepted form ends up. */
-function fromParts(year: number, month: number, day: number): Check<string> {
+/**
+ * Validates the parts and formats them; the one place every accepted form ends up. `stored` is
+ * the input when it is the formatted form already.
+ */
+function fromParts(year: number, month: number, day: number, stored?: string): Check<string> {
   if (month < 1 || month > 12) return fail('DATE_INVALID', `日期不存在：月份应为 1–12，实际为 ${month}`);
   if (day < 1 || day > daysInMonth(year, month)) {
     return fail('DATE_INVALID', `日期不存在：${year} 年 ${month} 月只有 ${daysInMonth(year, month)} 天，没有 ${day} 日`);
@@ -42,7 +45,7 @@ function fromParts(year: number, month: number, day: number): Check<string> {
   if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR) {
     return fail('DATE_OUT_OF_RANGE', `日期 ${iso(year, month, day)} 超出 ${DATE_MIN_YEAR}–${DATE_MAX_YEAR} 年的范围`);
   }
-  return ok(iso(year, month, day));
+  return ok(stored ?? iso(year, month, day));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -101,30 +104,58 @@ const SERIAL = /^\d{1,5}(?:\.\d+)?$/;
 
 const num = (s: string | undefined): number => (s === undefined ? Number.NaN : Number(s));
 
-const digitAt = (s: string, i: number): number => s.charCodeAt(i) - 48;
-const isDigitAt = (s: string, i: number): boolean => {
-  const c = s.charCodeAt(i);
-  return c >= 48 && c <= 57;
-};
-
-/**
- * The stored form itself (most cells of an export): read without the patterns, and kept as the
- * very string when it is a valid date in range, since formatting its parts would give it back.
- */
-function fromIsoDate(s: string): Check<string> {
-  const year = digitAt(s, 0) * 1000 + digitAt(s, 1) * 100 + digitAt(s, 2) * 10 + digitAt(s, 3);
-  const month = digitAt(s, 5) * 10 + digitAt(s, 6);
-  const day = digitAt(s, 8) * 10 + digitAt(s, 9);
-  const inRange = year >= DATE_MIN_YEAR && year <= DATE_MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-  return inRange ? ok(s) : fromParts(year, month, day);
+/** The number written by the ASCII digits from..to of `s`; −1 when one is not a digit. */
+function digitsValue(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
-const isIsoDate = (s: string): boolean =>
-  s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 &&
-  isDigitAt(s, 0) && isDigitAt(s, 1) && isDigitAt(s, 2) && isDigitAt(s, 3) && isDigitAt(s, 5) && isDigitAt(s, 6) && isDigitAt(s, 8) && isDigitAt(s, 9);
+const oneOrTwo = (from: number, to: number): boolean => to - from >= 1 && to - from <= 2;
+
+const YEAR = 0x5e74; // 年
+const MONTH = '\u6708'; // 月
+const DAY = 0x65e5; // 日
+const DAY_ALT = 0x53f7; // 号
+
+/**
+ * Most cells are one of the forms above with nothing around them and no time: 2021-07-15,
+ * 2021/7/15, 2021.7.15, 2021年7月15日 (号, or neither), 20210715. Read from the character codes,
+ * without folding and the patterns (which accept exactly these too, and more): year · 10000 +
+ * month · 100 + day, or −1 when `s` is not such a form.
+ */
+function plainDate(s: string): number {
+  const n = s.length;
+  if (n < 8 || n > 11) return -1;
+  const year = digitsValue(s, 0, 4);
+  if (year < 0) return -1;
+  const sep = s.charCodeAt(4);
+  if (n === 8 && sep >= 48 && sep <= 57) {
+    const monthDay = digitsValue(s, 4, 8);
+    return monthDay < 0 ? -1 : year * 10_000 + monthDay;
+  }
+  const chinese = sep === YEAR;
+  if (!chinese && sep !== 45 && sep !== 46 && sep !== 47) return -1;
+  const second = s.indexOf(chinese ? MONTH : s.charAt(4), 5);
+  const last = s.charCodeAt(n - 1);
+  const end = chinese && (last === DAY || last === DAY_ALT) ? n - 1 : n;
+  if (second < 0 || !oneOrTwo(5, second) || !oneOrTwo(second + 1, end)) return -1;
+  const month = digitsValue(s, 5, second);
+  const day = digitsValue(s, second + 1, end);
+  return month < 0 || day < 0 ? -1 : year * 10_000 + month * 100 + day;
+}
 
 function fromString(raw: string): Check<string> {
-  if (isIsoDate(raw)) return fromIsoDate(raw);
+  const plain = plainDate(raw);
+  if (plain >= 0) {
+    // 2021-07-15 as typed is already its stored form: keep the string rather than format it again.
+    const stored = raw.length === 10 && raw.charCodeAt(4) === 45 ? raw : undefined;
+    return fromParts(Math.floor(plain / 10_000), Math.floor(plain / 100) % 100, plain % 100, stored);
+  }
   if (raw.length > DATE_RAW_MAX) return fail('DATE_INVALID', `无法识别的日期 "${preview(raw)}"：${FORMATS}`);
   const s = foldWidth(raw).trim();
   if (s === '') return fail('DATE_INVALID', `日期为空：${FORMATS}`);

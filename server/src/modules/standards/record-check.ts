@@ -173,6 +173,15 @@ function str(v: FieldValue | null | undefined): string | null {
   return v === null || v === undefined ? null : String(v);
 }
 
+/**
+ * Whether `c` may be white space that String#trim removes (conservative: a few more code units
+ * than that count, which only cost a call to trim).
+ */
+const maybeSpace = (c: number): boolean => c <= 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || c === 0x180e || (c >= 0x2000 && c <= 0x205f) || c === 0x3000 || c === 0xfeff;
+
+/** `s.trim()`, without the call for the usual cell that starts and ends with something else. */
+const trim = (s: string): string => (s.length > 0 && !maybeSpace(s.charCodeAt(0)) && !maybeSpace(s.charCodeAt(s.length - 1)) ? s : s.trim());
+
 /** One library field, resolved once per compiled check. */
 interface Step {
   key: string;
@@ -247,7 +256,7 @@ export function compileRowCheck(library: StandardLibrary, codes: CodeTables) {
         (reasons ??= []).push({ code: FORMULA, message: `单元格含公式（${cell.formula.slice(0, 40)}），请粘贴为数值后再导入`, field: header });
         continue;
       }
-      const trimmed = typeof cell === 'string' ? cell.trim() : null;
+      const trimmed = typeof cell === 'string' ? trim(cell) : null;
       if (trimmed === '') continue;
       const result = checkValue(field, step.element, cell, codes);
       if (!result.ok) {

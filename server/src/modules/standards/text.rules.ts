@@ -81,19 +81,28 @@ function invalidCharMessage(s: string, index: number): string {
   return `含不可见控制字符 ${hex4(c)}（${where}；可能是二进制内容或编码错误）`;
 }
 
+type TextWork = 'none' | 'fold' | 'all';
+
 /**
- * Whether `s` is already in the normal form of `normalizeText`, decided in one pass without
- * allocating: no character any of its steps would reject, fold, delete or collapse, and spaces
- * only single and inside. Conservative: it may say no to a normal string (the full path then
- * returns it unchanged), never yes to one that is not.
+ * What `normalizeText` has to do to `s`, decided in one pass without allocating: nothing (no
+ * character any of its steps would reject, fold, delete or collapse, spaces only single and
+ * inside), only fold full-width ASCII (Chinese text is full of ，：（）), or all of it.
+ * Conservative: it may say 'all' for less work (the full path then does what is needed).
  */
-function isNormalText(s: string): boolean {
+function textWork(s: string): TextWork {
   const last = s.length - 1;
+  let work: TextWork = 'none';
   for (let i = 0; i <= last; i++) {
     const c = s.charCodeAt(i);
-    if (c > 0x20 && c < 0x7f) continue;
+    // Printable ASCII, and CJK punctuation, kana, ideographs, Hangul: most characters of a cell.
+    if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xd800)) continue;
     if (c === 0x20) {
-      if (i === 0 || i === last || s.charCodeAt(i - 1) === 0x20) return false;
+      if (i === 0 || i === last || s.charCodeAt(i - 1) === 0x20) return 'all';
+      continue;
+    }
+    // Folded, these become printable ASCII: nothing for the later steps to do about them.
+    if (c >= 0xff01 && c <= 0xff5e) {
+      work = 'fold';
       continue;
     }
     if (
@@ -101,16 +110,14 @@ function isNormalText(s: string): boolean {
       (c >= 0x1680 && c <= 0x180e) || // Ogham space mark, Mongolian vowel separator (once whitespace)
       (c >= 0x2000 && c <= 0x200f) || // spaces, zero-width characters
       (c >= 0x2028 && c <= 0x202f) || // line/paragraph separators, narrow no-break space
-      c === 0x205f || c === 0x2060 ||
-      c === 0x3000 ||
+      c === 0x205f || c === 0x2060 || c === 0x3000 ||
       (c >= 0xd800 && c <= 0xdfff) || // surrogates: pairs are fine, but the full path tells them from lone ones
-      (c >= 0xff01 && c <= 0xff5e) ||
       c === 0xfeff || c === 0xfffd
     ) {
-      return false;
+      return 'all';
     }
   }
-  return true;
+  return work;
 }
 
 /**
@@ -121,7 +128,9 @@ function isNormalText(s: string): boolean {
  */
 export function normalizeText(raw: string): Check<string> {
   if (typeof raw !== 'string') return fail('TEXT_INVALID_CHARS', '须为文本');
-  if (isNormalText(raw)) return ok(raw);
+  const work = textWork(raw);
+  if (work === 'none') return ok(raw);
+  if (work === 'fold') return ok(foldWidth(raw));
   const bad = raw.search(INVALID_CHAR);
   if (bad >= 0) return fail('TEXT_INVALID_CHARS', invalidCharMessage(raw, bad));
   return ok(foldWidth(raw).replace(ZERO_WIDTH, '').replace(WHITESPACE_RUN, ' ').trim());

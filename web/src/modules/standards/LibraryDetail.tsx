@@ -1,13 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, List, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
-import type { LibraryField, StandardLibrary, StandardLibraryDetail } from '../../api/types';
+import type { LibraryField, StandardLibrary } from '../../api/types';
 import { formatDate } from '../../app/format';
-import { useApiError } from '../../app/useApiError';
 import { useCodeSetNames } from '../dictionary/useCodeSetNames';
 import { kindLabel } from './labels';
 import { downloadTemplate } from './template';
+import { useLibraryDetail } from './useLibraryDetail';
 
 function fieldColumns(codeSetNames: Map<string, string>): TableColumnsType<LibraryField> {
   return [
@@ -71,22 +69,8 @@ function fieldColumns(codeSetNames: Map<string, string>): TableColumnsType<Libra
 
 /** One standard library: its fields (the import template), business key, cross-field rules and versions. */
 export function LibraryDetail({ library }: { library: StandardLibrary }) {
-  const report = useApiError();
   const codeSetNames = useCodeSetNames();
-  const [detail, setDetail] = useState<StandardLibraryDetail>();
-
-  useEffect(() => {
-    let current = true;
-    api
-      .get<StandardLibraryDetail>(`/standard-libraries/${library.id}`)
-      .then((d) => current && setDetail(d))
-      .catch((e: unknown) => current && report(e));
-    return () => {
-      current = false;
-    };
-  }, [library.id, report]);
-
-  const keyLabels = detail?.fields.filter((f) => f.businessKey).map((f) => f.label) ?? [];
+  const detail = useLibraryDetail(library.id);
 
   return (
     <Card
@@ -109,7 +93,7 @@ export function LibraryDetail({ library }: { library: StandardLibrary }) {
             items={[
               { key: 'description', label: '说明', span: 2, children: detail.description },
               { key: 'basis', label: '依据', span: 2, children: detail.basis },
-              { key: 'key', label: '业务主键', children: keyLabels.join(' + ') || '—' },
+              { key: 'key', label: '业务主键', children: detail.businessKeyLabels.join(' + ') || '—' },
               { key: 'version', label: '当前版本', children: `第 ${detail.version} 版（${detail.fieldCount} 个字段）` },
             ]}
           />

@@ -27,11 +27,7 @@ const columns: TableColumnsType<StandardLibrary> = [
     title: '业务主键',
     dataIndex: 'businessKey',
     width: 140,
-    render: (_, l) => (
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {l.businessKey.join(' + ')}
-      </Typography.Text>
-    ),
+    render: (_, l) => <Tooltip title={`字段标识：${l.businessKey.join(' + ')}`}>{l.businessKeyLabels.join(' + ')}</Tooltip>,
   },
 ];
 
