@@ -46,15 +46,13 @@ const named = (type: string): string => {
   return name === undefined ? type : `${type}（${name}）`;
 };
 
-/** Non-empty, only 0–9 and A–Z: nothing for the normalisation below to fold, remove or upper-case. */
-function isUpperAlphanumeric(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return false;
-  }
-  return true;
-}
+const CODE_LENGTH = 18;
+
+/**
+ * A valid code as typed, as most cells are: 18 characters of the charset, which the
+ * normalisation below would leave as they are — so it is checked once, before normalising.
+ */
+const validAsTyped = (raw: string): boolean => raw.length === CODE_LENGTH && creditCodeError(raw) === null;
 
 /**
  * 统一社会信用代码, normalised: width folded, spaces removed (codes copied from PDFs and
@@ -67,13 +65,13 @@ export function checkCreditCode(raw: string, types?: readonly string[]): Check<s
   if (typeof raw !== 'string') return fail('CREDIT_CODE_INVALID', '统一社会信用代码须为文本');
   if (raw.length > CREDIT_RAW_MAX) return fail('CREDIT_CODE_INVALID', '统一社会信用代码长度应为 18 位，该值过长');
   let s = raw;
-  if (!isUpperAlphanumeric(raw)) {
+  if (!validAsTyped(raw)) {
     s = foldWidth(raw).replace(WHITESPACE, '');
     if (s === '') return fail('CREDIT_CODE_INVALID', '统一社会信用代码为空');
     if (HAS_LOWER.test(s)) s = s.replace(LOWER, upper);
+    const error = creditCodeError(s);
+    if (error !== null) return fail('CREDIT_CODE_INVALID', error);
   }
-  const error = creditCodeError(s);
-  if (error !== null) return fail('CREDIT_CODE_INVALID', error);
   if (types !== undefined && types.length > 0) {
     const type = s.slice(0, 2);
     if (!types.includes(type)) {

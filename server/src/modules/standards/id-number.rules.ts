@@ -93,6 +93,8 @@ function firstBadChar(s: string): number {
   return -1;
 }
 
+const digitAt = (s: string, i: number): number => s.charCodeAt(i) - 48;
+
 /**
  * The number as `checkIdNumber` would return it, when `s` is 18 ASCII characters (17 digits and
  * a digit, X or x) passing every check — what almost every cell of an import is; null for
@@ -112,7 +114,7 @@ function plainIdNumber(s: string, opts: IdNumberOptions | undefined): string | n
   if (!((given >= 48 && given <= 57) || given === 88 || given === 120)) return null;
   if (!PROVINCES.has(digitAt(s, 0) * 10 + digitAt(s, 1))) return null;
   const year = digitAt(s, 6) * 1000 + digitAt(s, 7) * 100 + digitAt(s, 8) * 10 + digitAt(s, 9);
-  if (year < 1900 || !isCalendarDate(year, digitAt(s, 10) * 10 + digitAt(s, 11), digitAt(s, 12) * 10 + digitAt(s, 13))) return null;
+  if (year < 1900 /* EARLIEST_BIRTH */ || !isCalendarDate(year, digitAt(s, 10) * 10 + digitAt(s, 11), digitAt(s, 12) * 10 + digitAt(s, 13))) return null;
   const today = todayOf(opts);
   for (let k = 0; k < 8; k++) {
     const d = s.charCodeAt(6 + k) - today.charCodeAt(k);
@@ -123,8 +125,6 @@ function plainIdNumber(s: string, opts: IdNumberOptions | undefined): string | n
   if (given === expected) return s;
   return given === 120 && expected === 88 ? `${s.slice(0, 17)}X` : null;
 }
-
-const digitAt = (s: string, i: number): number => s.charCodeAt(i) - 48;
 
 /**
  * 公民身份号码, normalised to 18 characters. Full-width digits and a lower-case or full-width

@@ -35,21 +35,10 @@ const BARE_COUNTRY_MOBILE = /^861[3-9]\d{9}$/;
 const LOCAL_ONLY = /^[2-8]\d{6,7}$/;
 
 /**
- * Numbers already in their stored form, as most cells are: they would come out of the full path
- * below unchanged. A landline qualifies only with the hyphen exactly where LANDLINE splits it.
+ * A mobile or landline number already in its stored form, as most cells are: the full path below
+ * would return it unchanged (a landline only with the hyphen exactly where LANDLINE splits it).
  */
-const PLAIN_LANDLINE = /^(?:010|02\d|0[3-9]\d\d)-[2-8]\d{6,7}$/;
-
-function isPlainMobile(s: string): boolean {
-  if (s.length !== 11 || s.charCodeAt(0) !== 49) return false;
-  const second = s.charCodeAt(1);
-  if (second < 51 || second > 57) return false;
-  for (let i = 2; i < 11; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
+const STORED_FORM = /^(?:1[3-9]\d{9}|(?:010|02\d|0[3-9]\d\d)-[2-8]\d{6,7})$/;
 
 type Parsed = { ok: true; value: string } | { ok: false; message: string };
 
@@ -91,7 +80,7 @@ function parse(digits: string, ext: string): Parsed {
  */
 export function checkPhone(raw: string): Check<string> {
   if (typeof raw !== 'string') return fail('PHONE_INVALID', `联系电话须为文本：${HINT}`);
-  if (isPlainMobile(raw) || PLAIN_LANDLINE.test(raw)) return ok(raw);
+  if (STORED_FORM.test(raw)) return ok(raw);
   if (raw.length > PHONE_RAW_MAX) return fail('PHONE_INVALID', `联系电话过长：${HINT}`);
   let s = foldWidth(raw).trim();
   if (s === '') return fail('PHONE_INVALID', `联系电话为空：${HINT}`);

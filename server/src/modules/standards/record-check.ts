@@ -82,6 +82,7 @@ export function headerIndex(library: StandardLibrary): Map<string, LibraryField>
   return index;
 }
 
+/** What the headers of a source mean. Not changed once made: row checks cache their plan of it. */
 export interface HeaderMapping {
   /** Column index → field, for mapped columns. */
   columns: (LibraryField | null)[];
@@ -194,7 +195,6 @@ interface Step {
 interface ColumnStep {
   column: number;
   field: LibraryField;
-  index: number;
   step: Step;
 }
 
@@ -210,11 +210,11 @@ interface MappingPlan {
  * lengths, code sets, then the cross-field rules. Returns every reason, not only the first, so
  * the source can fix a row in one go.
  *
- * This runs once per row of every import, so the row's work is kept to the cells themselves: the
- * column → field plan is made once per mapping (a mapping is not changed once built: the importer
- * caches it per header row), values go straight into `data`, cloned from a template so that every
- * row's object has the same shape, and nothing is allocated for a row without problems but the
- * outcome.
+ * This runs once per row of every import, so the row's work is kept to its cells: which column
+ * fills which field is worked out once per mapping (a mapping is not changed once built: the
+ * importer caches it per header row), values go straight into `data`, cloned from a template so
+ * that every row's object has the same shape and key order, and reasons and cleansed originals are
+ * only allocated for a row that has some.
  */
 export function compileRowCheck(library: StandardLibrary, codes: CodeTables) {
   const steps: Step[] = library.fields.map((f) => ({ key: f.key, element: elementOf(f.element), label: labelOf(f), required: f.required }));
@@ -222,6 +222,7 @@ export function compileRowCheck(library: StandardLibrary, codes: CodeTables) {
   // Field order is the order of the stored JSON (and of its hash): the template fixes it.
   const template: Record<string, FieldValue | null> = {};
   for (const step of steps) template[step.key] = null;
+  const required = steps.flatMap((step, i) => (step.required ? [i] : []));
   const keyFields = library.businessKey.map((k) => (position.has(k) ? k : null));
   const plans = new WeakMap<HeaderMapping, MappingPlan>();
 
@@ -234,7 +235,7 @@ export function compileRowCheck(library: StandardLibrary, codes: CodeTables) {
         const index = field ? (position.get(field.key) ?? -1) : -1;
         const step = steps[index];
         if (!field || !step) continue;
-        plan.columns.push({ column: c, field, index, step });
+        plan.columns.push({ column: c, field, step });
         plan.lastColumn[index] = c;
       }
       plans.set(mapping, plan);
@@ -272,9 +273,9 @@ export function compileRowCheck(library: StandardLibrary, codes: CodeTables) {
       // A changed value counts as cleansing; a label turned into its code is not (the label is the code's display form).
       if (typeof cell === 'string' && step.element.kind !== 'code' && trimmed !== String(value)) (cleansed ??= {})[field.key] = cell;
     }
-    for (let i = 0; i < steps.length; i++) {
+    for (const i of required) {
       const step = steps[i];
-      if (!step?.required || data[step.key] !== null) continue;
+      if (!step || data[step.key] !== null) continue;
       const c = plan.lastColumn[i] ?? -1;
       const header = c >= 0 ? (headers[c] ?? step.label) : step.label;
       if (reasons === null) reasons = [];

@@ -25,12 +25,7 @@ const foldChar = (ch: string): string => (ch === '\u3000' ? ' ' : String.fromCha
  */
 export function foldWidth(s: string): string {
   if (typeof s !== 'string') return '';
-  // Almost every cell has nothing to fold: a scan is several times cheaper than a replace that finds nothing.
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) return s.replace(FULL_WIDTH, foldChar);
-  }
-  return s;
+  return s.replace(FULL_WIDTH, foldChar);
 }
 
 /**
@@ -81,43 +76,27 @@ function invalidCharMessage(s: string, index: number): string {
   return `含不可见控制字符 ${hex4(c)}（${where}；可能是二进制内容或编码错误）`;
 }
 
-type TextWork = 'none' | 'fold' | 'all';
-
 /**
- * What `normalizeText` has to do to `s`, decided in one pass without allocating: nothing (no
- * character any of its steps would reject, fold, delete or collapse, spaces only single and
- * inside), only fold full-width ASCII (Chinese text is full of ，：（）), or all of it.
- * Conservative: it may say 'all' for less work (the full path then does what is needed).
+ * What `normalizeText` has to do to `s`, told in one pass without allocating, as it runs on most
+ * cells: nothing (no character any step would reject, fold, delete or collapse; spaces single and
+ * inside), only fold full-width ASCII (Chinese text is full of ，：（）), or everything. It may say
+ * 'all' when less would do (the full path then does just that), never less than is needed.
  */
-function textWork(s: string): TextWork {
+function textWork(s: string): 'none' | 'fold' | 'all' {
   const last = s.length - 1;
-  let work: TextWork = 'none';
+  let fold = false;
   for (let i = 0; i <= last; i++) {
     const c = s.charCodeAt(i);
     // Printable ASCII, and CJK punctuation, kana, ideographs, Hangul: most characters of a cell.
     if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xd800)) continue;
-    if (c === 0x20) {
-      if (i === 0 || i === last || s.charCodeAt(i - 1) === 0x20) return 'all';
-      continue;
-    }
+    if (c === 0x20 && i > 0 && i < last && s.charCodeAt(i - 1) !== 0x20) continue;
     // Folded, these become printable ASCII: nothing for the later steps to do about them.
-    if (c >= 0xff01 && c <= 0xff5e) {
-      work = 'fold';
-      continue;
-    }
-    if (
-      c < 0xa1 || // C0 and C1 controls, DEL, U+00A0
-      (c >= 0x1680 && c <= 0x180e) || // Ogham space mark, Mongolian vowel separator (once whitespace)
-      (c >= 0x2000 && c <= 0x200f) || // spaces, zero-width characters
-      (c >= 0x2028 && c <= 0x202f) || // line/paragraph separators, narrow no-break space
-      c === 0x205f || c === 0x2060 || c === 0x3000 ||
-      (c >= 0xd800 && c <= 0xdfff) || // surrogates: pairs are fine, but the full path tells them from lone ones
-      c === 0xfeff || c === 0xfffd
-    ) {
-      return 'all';
-    }
+    if (c >= 0xff01 && c <= 0xff5e) fold = true;
+    // Controls, white space, zero-width characters, U+FFFD, surrogates (the full path tells pairs from lone ones).
+    else if (c < 0xa1 || (c >= 0x1680 && c <= 0x180e) || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f)) return 'all';
+    else if (c === 0x205f || c === 0x2060 || c === 0x3000 || (c >= 0xd800 && c <= 0xdfff) || c === 0xfeff || c === 0xfffd) return 'all';
   }
-  return work;
+  return fold ? 'fold' : 'none';
 }
 
 /**
