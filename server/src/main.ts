@@ -82,6 +82,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
       routes,
       async close() {
         await app.close();
+        await aggregation.stop(); // no batch may be writing when the database closes
         if (!opts.database) await database.close();
       },
     };

@@ -85,10 +85,20 @@ export function batchRoutes(batches: BatchService, opts: { uploadDir: string; lo
         let started: (batchId: string) => void = () => undefined;
         const begun = new Promise<string>((resolve) => (started = resolve));
         const job = batches.ingestFile({ actor, meta }, actor, { libraryId: library, sourceCode: source, mode, filePath: file, fileName, batchId: id, onStarted: started });
-        // The job runs on after the response; its outcome is the batch's status. The upload goes when it ends.
-        const done = job.finally(() => fs.rmSync(file, { force: true }));
-        done.catch((err: unknown) => opts.logger.error({ err, batchId: id }, 'aggregation job failed'));
-        const batchId = await Promise.race([begun, done.then((s) => s.batchId)]);
+        // The job runs on after the response; its outcome is the batch's status. The upload goes
+        // once the batch has an end state; a batch stopped by a shutdown (or a crash) keeps it to resume.
+        const done = job.then((summary) => {
+          fs.rmSync(file, { force: true });
+          return summary;
+        });
+        done.catch((err: unknown) => opts.logger.error({ err, batchId: id }, 'aggregation job stopped before its end'));
+        let batchId: string;
+        try {
+          batchId = await Promise.race([begun, done.then((s) => s.batchId)]);
+        } catch (err) {
+          fs.rmSync(file, { force: true }); // refused before it started (unknown library, empty file…)
+          throw err;
+        }
         return reply.code(202).send(await batches.get(actor, batchId));
       },
     });

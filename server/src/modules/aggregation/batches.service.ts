@@ -94,6 +94,9 @@ export function createBatchService(base: BaseDb, deps: { codes: CodeLookup; sour
   const db = base.withTables<AggregationTables>();
   const clock = deps.clock ?? (() => new Date());
   const live = new Map<string, LiveProgress>();
+  // Batches running in this process, so a shutdown can stop them at a chunk boundary and wait.
+  const running = new Set<Promise<void>>();
+  let stopping = false;
 
   function libraryOrFail(id: string): StandardLibrary {
     const l = findLibrary(id);
@@ -132,6 +135,9 @@ export function createBatchService(base: BaseDb, deps: { codes: CodeLookup; sour
     const codes = await codeTables(library);
     await createSeenTable(db, batchId);
     live.set(batchId, spec.progress);
+    let settle = () => undefined as void;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    running.add(settled);
     const report = (counts: BatchCounts) => {
       spec.progress.counts = counts;
       spec.onProgress?.(spec.progress);
@@ -147,6 +153,7 @@ export function createBatchService(base: BaseDb, deps: { codes: CodeLookup; sour
     };
     const engineInput = {
       library, codes, mode, ctx, records: spec.records, checkpointSeq: spec.checkpointSeq, counts: spec.counts, headersPerRecord: spec.headersPerRecord, chunkRows: spec.chunkRows,
+      shouldStop: () => stopping,
       onChunk: (p: { counts: BatchCounts }) => report(p.counts),
       commitChunk: async (trx: typeof db, p: { counts: BatchCounts; seq: number; unmapped: string[] }) => {
         await touchBatch(trx, batchId, { ...countsColumns(p.counts), checkpoint_seq: p.seq, bytes_read: spec.progress.bytesRead(), unmapped_headers: JSON.stringify(p.unmapped) }, clock());
@@ -200,7 +207,12 @@ export function createBatchService(base: BaseDb, deps: { codes: CodeLookup; sour
       return landed;
     } finally {
       live.delete(batchId);
-      if (ended) await dropSeenTable(db, batchId);
+      try {
+        if (ended) await dropSeenTable(db, batchId);
+      } finally {
+        running.delete(settled);
+        settle();
+      }
     }
   }
 
@@ -322,6 +334,15 @@ export function createBatchService(base: BaseDb, deps: { codes: CodeLookup; sour
     },
 
     /**
+     * Shutdown: running batches stop after their current chunk (a stopped batch stays `running`
+     * and resumes like an interrupted one); resolves when none is left.
+     */
+    async stop(): Promise<void> {
+      stopping = true;
+      await Promise.all([...running]);
+    },
+
+    /**
      * Resumes the console uploads a dead server left running (their files wait in `uploadDir`),
      * each from its last committed chunk. Uploads whose file is gone cannot be resumed and stay
      * marked interrupted; a CLI import is resumed by running the same command again.
@@ -334,10 +355,9 @@ export function createBatchService(base: BaseDb, deps: { codes: CodeLookup; sour
         log(`resuming aggregation batch ${b.id}`);
         try {
           await this.ingestFile({ system: 'resume' }, null, { libraryId: b.library_id, sourceCode: b.source_code, mode: b.mode, filePath: file, fileName: b.file_name ?? 'upload', batchId: b.id });
-        } catch (err) {
-          log(`aggregation batch ${b.id} could not be resumed`, err);
-        } finally {
           fs.rmSync(file, { force: true });
+        } catch (err) {
+          log(`aggregation batch ${b.id} stopped before its end`, err); // the file stays for the next start
         }
       }
     },

@@ -24,6 +24,8 @@ export function createAggregationModule(db: BaseDb, deps: { codes: CodeLookup; u
   return {
     sources,
     batches,
+    /** Stops running batches at a chunk boundary (shutdown); they resume on the next start. */
+    stop: () => batches.stop(),
     /** Resumes console uploads a dead server left half done (called by `serve`, in the background). */
     resumeInterrupted: () => batches.resumeInterrupted(deps.uploadDir, (msg, err) => (err ? deps.logger.error({ err }, msg) : deps.logger.info(msg))),
     /** Demo source systems and records, loaded through the aggregation path itself. */

@@ -29,6 +29,13 @@ export interface BatchCounts {
 
 export const ZERO_COUNTS: BatchCounts = { read: 0, accepted: 0, cleansed: 0, rejected: 0, inserted: 0, updated: 0, unchanged: 0 };
 
+/** The server is shutting down: the batch stops after its last committed chunk and resumes later. */
+export class IngestStopped extends Error {
+  constructor() {
+    super('aggregation stopped for shutdown');
+  }
+}
+
 /** A problem with the source as a whole (not one row): the job stops with this code and message. */
 export class IngestAbort extends Error {
   constructor(readonly code: string, message: string, readonly rowNo?: number) {
@@ -53,6 +60,8 @@ export interface EngineInput {
   chunkRows?: number;
   /** JSON sources and pushes: each record names its own fields. */
   headersPerRecord?: boolean;
+  /** Checked at every record: true when the server is shutting down. */
+  shouldStop?: () => boolean;
 }
 
 export interface EngineResult {
@@ -225,6 +234,7 @@ export async function runEngine(db: Db, input: EngineInput): Promise<EngineResul
 
   async function readAll(): Promise<void> {
     for await (const rec of input.records) {
+      if (input.shouldStop?.()) throw new IngestStopped();
       seq++;
       if (seq <= input.checkpointSeq) continue;
       const mapping = mappingOf(rec);
