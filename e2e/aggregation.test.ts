@@ -7,17 +7,12 @@
  * provincial leader. Screenshots go to e2e/screenshots/ (git-ignored) for people to look at.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, DEMO_PASSWORD, openConsole, SHOTS, WAIT, type Console } from './browser.ts';
 import { LAWYER_HEADERS, lawyerRow, writeCsv } from '../server/src/modules/aggregation/test-fixtures.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(import.meta.dirname, '..');
-const SHOTS = path.join(ROOT, 'e2e/screenshots');
-const DEMO_PASSWORD = 'Tianping@2026';
-const WAIT = { timeout: 30_000 };
 /** An import runs in the background; on a busy two-core machine give it time. */
 const IMPORT_WAIT = { timeout: 120_000 };
 
@@ -34,18 +29,10 @@ function lawyerFile(): string {
   return writeCsv('西湖区律师名册.csv', LAWYER_HEADERS, rows, 'gbk');
 }
 
-/** Builds the console only when no build exists: the test itself builds nothing otherwise. */
-async function ensureConsoleBuilt(): Promise<void> {
-  if (fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
-}
-
 describe.skipIf(!fs.existsSync(CHROMIUM))('数据资源中心 in Chromium (needs /usr/bin/chromium)', () => {
-  let server: Awaited<ReturnType<typeof import('../server/test/harness.ts').startTestServer>>;
+  let server: Console;
   let context: BrowserContext;
   let page: Page;
-  let profileDir: string;
 
   async function shot(name: string): Promise<void> {
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
@@ -95,27 +82,12 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('数据资源中心 in Chromium (needs
   }
 
   beforeAll(async () => {
-    await ensureConsoleBuilt();
-    const { startTestServer } = await import('../server/test/harness.ts');
-    server = await startTestServer();
-    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-e2e-agg-'));
-    fs.mkdirSync(SHOTS, { recursive: true });
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    server = await openConsole();
+    ({ context, page } = server);
   }, 300_000);
 
   afterAll(async () => {
-    await context?.close();
     await server?.close();
-    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
   });
 
   it('shows the lawyer library, its template and the data elements to xihu_staff', async () => {

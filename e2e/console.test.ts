@@ -6,18 +6,13 @@
  * go to e2e/screenshots/ (git-ignored) for people to look at: Chinese must render, not boxes.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { sql } from 'kysely';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, DEMO_PASSWORD, openConsole, SHOTS, WAIT, type Console } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(import.meta.dirname, '..');
-const SHOTS = path.join(ROOT, 'e2e/screenshots');
-const DEMO_PASSWORD = 'Tianping@2026';
-const WAIT = { timeout: 30_000 };
 
 /** A division file as Excel on Chinese Windows saves it: GBK, CRLF. */
 function gbkCsv(lines: string[]): Buffer {
@@ -26,18 +21,10 @@ function gbkCsv(lines: string[]): Buffer {
 
 const NEW_USER = { username: 'e2e_clerk', displayName: '测试科员', initial: 'Init#2026a', changed: 'Changed#2026b' };
 
-/** Builds the console only when no build exists: the test itself builds nothing otherwise. */
-async function ensureConsoleBuilt(): Promise<void> {
-  if (fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
-}
-
 describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/chromium)', () => {
-  let server: Awaited<ReturnType<typeof import('../server/test/harness.ts').startTestServer>>;
+  let server: Console;
   let context: BrowserContext;
   let page: Page;
-  let profileDir: string;
 
   async function shot(name: string): Promise<void> {
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
@@ -83,26 +70,12 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
   }
 
   beforeAll(async () => {
-    await ensureConsoleBuilt();
-    const { startTestServer } = await import('../server/test/harness.ts');
-    server = await startTestServer();
-    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-e2e-'));
-    fs.mkdirSync(SHOTS, { recursive: true });
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1440, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    server = await openConsole();
+    ({ context, page } = server);
   }, 300_000);
 
   afterAll(async () => {
-    await context?.close();
     await server?.close();
-    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
   });
 
   it('signs in as sysadmin and browses the org tree down to 西湖区司法局', async () => {

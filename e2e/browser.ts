@@ -1,0 +1,61 @@
+/**
+ * What every browser flow starts from: the built console served by an in-process server on a fresh
+ * embedded database, and Debian's Chromium with the flags this closed network needs (DESIGN §5).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Tianping } from '../server/src/main.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.resolve(import.meta.dirname, '..');
+export const SHOTS = path.join(ROOT, 'e2e/screenshots');
+export const DEMO_PASSWORD = 'Tianping@2026';
+export const WAIT = { timeout: 30_000 };
+
+/** Builds the console only when no build exists: the test itself builds nothing otherwise. */
+async function ensureConsoleBuilt(): Promise<void> {
+  if (fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) return;
+  const { build } = await import('vite');
+  await build({ configFile: path.join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+}
+
+export interface Console {
+  url: string;
+  /** The server itself, for a test to reach into its database. */
+  tp: Tianping;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A server with the demo and a Chromium page (zh-CN, Asia/Shanghai, 1440×900) ready to browse it. */
+export async function openConsole(): Promise<Console> {
+  await ensureConsoleBuilt();
+  const { startTestServer } = await import('../server/test/harness.ts');
+  const server = await startTestServer();
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-e2e-'));
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    url: server.url,
+    tp: server.tp,
+    context,
+    page,
+    async close() {
+      await context.close();
+      await server.close();
+      fs.rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
