@@ -7,6 +7,7 @@ import { AppError } from './platform/http/errors.ts';
 import { createLogger } from './platform/logger.ts';
 import { DATA_SCOPES } from './platform/authz/scope.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/identity/identity.demo.ts';
+import { registerLedgerCommands } from './modules/ledger/ledger.cli.ts';
 
 type DbFlags = Pick<ConfigFlags, 'dataDir' | 'databaseUrl' | 'demo'>;
 
@@ -59,6 +60,7 @@ export function buildCli(): Command {
       if (config.seedDemo) printDemoAccounts(shown);
       else console.log(`天平 tianping 已启动：${shown}`);
       void tp.aggregation.resumeInterrupted(); // console uploads a previous run left half done
+      tp.ledger.start(); // checkpoints every second, audit anchoring, witnessing
       const stop = async () => {
         await tp.close();
         process.exit(0);
@@ -152,6 +154,17 @@ export function buildCli(): Command {
         await tp.close();
       }
     });
+
+  registerLedgerCommands(program, {
+    dbOptions,
+    withTianping,
+    exit: (code) => {
+      throw new ExitCode(code);
+    },
+    fail: (message) => {
+      throw new CliError(message);
+    },
+  });
 
   dbOptions(program.command('migrate').description('执行数据库迁移')).action(async (opts: DbFlags) => {
     await withTianping(opts, async () => undefined);

@@ -18,6 +18,7 @@ import { createIdentityModule, DEFAULT_LOGIN_POLICY, type IdentityModule, type L
 import { createDictionaryModule } from './modules/dictionary/index.ts';
 import { createStandardsModule } from './modules/standards/index.ts';
 import { createAggregationModule, type AggregationModule } from './modules/aggregation/index.ts';
+import { createLedgerModule, type LedgerModule } from './modules/ledger/index.ts';
 
 export interface Tianping {
   app: FastifyInstance;
@@ -25,6 +26,7 @@ export interface Tianping {
   identity: IdentityModule;
   calendar: CalendarService;
   aggregation: AggregationModule;
+  ledger: LedgerModule;
   routes: GuardedRoute[];
   close(): Promise<void>;
 }
@@ -35,6 +37,8 @@ export interface BuildOptions {
   clock?: () => Date;
   /** Reuse an open database (tests); otherwise opened from config and closed with the app. */
   database?: Database;
+  /** How the ledger's witness reaches other nodes (tests). */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -54,6 +58,8 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
     const standards = createStandardsModule(database.db);
     await standards.ensureBaseline();
     const aggregation = createAggregationModule(database.db, { codes: dictionary.lookup, uploadDir: uploadDirOf(config), logger, clock: opts.clock });
+    const ledger = createLedgerModule(database.db, config.ledger, { logger, clock: opts.clock, fetch: opts.fetch });
+    await ledger.ensureBaseline();
     if (config.seedDemo && (await identity.isEmpty())) {
       logger.info('empty database: seeding the demo');
       await identity.seedDemo();
@@ -69,6 +75,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
     await app.register(dictionary.routes);
     await app.register(standards.routes);
     await app.register(aggregation.routes);
+    await app.register(ledger.routes);
     await app.register(calendarRoutes(calendar));
     await app.register(auditRoutes(database.db));
     await serveConsole(app, config.webDist);
@@ -79,10 +86,12 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
       identity,
       calendar,
       aggregation,
+      ledger,
       routes,
       async close() {
         await app.close();
         await aggregation.stop(); // no batch may be writing when the database closes
+        await ledger.stop();
         if (!opts.database) await database.close();
       },
     };

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
-import { createTestApp, type TestApp } from './harness.ts';
+import { createTestApp, injectFetch, type TestApp } from './harness.ts';
 import { API, count, expectError, makeUser, orgId, roleId, snapshot, userId } from './helpers.ts';
 import { LAWYER_HEADERS, lawyerRow } from '../src/modules/aggregation/test-fixtures.ts';
 
@@ -13,6 +13,7 @@ import { LAWYER_HEADERS, lawyerRow } from '../src/modules/aggregation/test-fixtu
 
 let tp: TestApp;
 const ctx: Record<string, number> = {};
+const keys: Record<string, string> = {};
 
 interface Case {
   user: string;
@@ -83,7 +84,25 @@ const CASES: Record<string, Case> = {
     user: 'audit_pusher', url: () => '/aggregation/push', body: () => ({ library: 'lawyer', source: 'audit-src', batchId: 'audit-1', records: [Object.fromEntries(LAWYER_HEADERS.map((h, i) => [h, lawyerRow(2)[i]]))] }),
     action: 'aggregation.batch.start', targetType: 'agg_batch', targetId: (r) => String(r.id),
   },
+  'POST /api/v1/ledger/logs': { user: 'sysadmin', url: () => '/ledger/logs', body: () => ({ name: 'audit-case', hash: 'sm3' }), action: 'ledger.create', targetType: 'ledger_log', targetId: () => 'audit-case' },
+  'POST /api/v1/ledger/logs/:name/entries': {
+    user: 'audit_pusher', url: () => '/ledger/logs/audit-case/entries', body: () => ({ entries: [{ type: 'case.evidence', payload: { caseId: 'A-1' } }] }),
+    action: 'ledger.append', targetType: 'ledger_log', targetId: () => 'audit-case',
+  },
+  'POST /api/v1/ledger/logs/:name/rotate-key': { user: 'sysadmin', url: () => '/ledger/logs/audit-case/rotate-key', body: () => ({ kind: 'sm2' }), action: 'ledger.rotate-key', targetType: 'ledger_log', targetId: () => 'audit-case' },
+  'POST /api/v1/ledger/logs/:name/witnesses': {
+    user: 'sysadmin', url: () => '/ledger/logs/audit-case/witnesses', body: () => ({ vkey: keys.witness }), action: 'ledger.add-witness', targetType: 'ledger_log', targetId: () => 'audit-case',
+  },
+  'POST /api/v1/ledger/witness/follow': {
+    user: 'sysadmin', url: () => '/ledger/witness/follow', body: () => ({ url: 'http://tianping.test/api/v1/ledger/logs/audit-w', logKey: keys.log }),
+    action: 'ledger.follow', targetType: 'ledger_witnessed', targetId: () => 'tianping.local/audit-w',
+  },
   'GET /api/v1/users/:id/personal': { user: 'personal_reader', url: () => `/users/${ctx.target}/personal`, action: 'user.read-personal', targetType: 'user', targetId: ofCtx('target') },
+};
+
+/** Public routes whose caller is known by a signature, not a session: audited under that name. */
+const SIGNED: Record<string, string> = {
+  'POST /api/v1/ledger/logs/:name/checkpoints/:size/cosignatures': 'ledger.cosign',
 };
 
 /** State changes recorded in the login log (SEC-13) rather than the audit trail. */
@@ -93,7 +112,14 @@ const LOGIN_LOG: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  tp = await createTestApp();
+  tp = await createTestApp({ fetch: injectFetch(() => tp.app) });
+  // A log this node witnesses itself (follow needs a signed checkpoint and a registered witness).
+  await tp.ledger.logs.create({ system: 'test' }, { name: 'audit-w', hash: 'sha256' });
+  await tp.ledger.logs.append('audit-w', [{ raw: Buffer.from('e0') }]);
+  await tp.ledger.logs.checkpoint('audit-w');
+  keys.log = (await tp.ledger.logs.keysOf('audit-w'))[0]!.vkey;
+  keys.witness = await tp.ledger.witnesses.witnessKey();
+  await tp.ledger.witnesses.addWitness({ system: 'test' }, 'audit-w', keys.witness);
   ctx.xihu = await orgId(tp, '330106', 'county_bureau');
   ctx.target = await makeUser(tp, 'audit_target', ctx.xihu);
   ctx.changer = await makeUser(tp, 'audit_changer', ctx.xihu);
@@ -117,9 +143,9 @@ afterAll(async () => {
 describe('SEC-17 every state change is audited', () => {
   it('SEC-17 every non-GET route has an audit case or a login-log case', () => {
     const changes = tp.routes.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);
-    const missing = changes.filter((k) => !(k in CASES) && !(k in LOGIN_LOG));
+    const missing = changes.filter((k) => !(k in CASES) && !(k in LOGIN_LOG) && !(k in SIGNED));
     expect(missing, 'add these routes to CASES in audit.test.ts').toEqual([]);
-    const stale = [...Object.keys(CASES), ...Object.keys(LOGIN_LOG)].filter((k) => !tp.routes.some((r) => `${r.method} ${r.url}` === k));
+    const stale = [...Object.keys(CASES), ...Object.keys(LOGIN_LOG), ...Object.keys(SIGNED)].filter((k) => !tp.routes.some((r) => `${r.method} ${r.url}` === k));
     expect(stale, 'cases for routes that no longer exist').toEqual([]);
   });
 
@@ -165,6 +191,15 @@ describe('SEC-17 every state change is audited', () => {
     // SEC-12/17: never a secret in the trail.
     const text = JSON.stringify(e);
     for (const secret of ['Audit#New2026', 'Reset#Audit2026', 'Changed#Audit2026', DEMO_PASSWORD]) expect(text).not.toContain(secret);
+  });
+
+  it('SEC-17 a witness cosignature (a public route) is audited under the witness that signed it', async () => {
+    await tp.ledger.logs.append('audit-w', [{ raw: Buffer.from('e1') }]);
+    await tp.ledger.logs.checkpoint('audit-w');
+    await tp.ledger.witnesses.witness('http://tianping.test/api/v1/ledger/logs/audit-w');
+    const { rows } = await sql<Record<string, unknown>>`select * from audit_events where action = 'ledger.cosign' order by id desc limit 1`.execute(tp.database.db);
+    expect(rows[0]).toMatchObject({ actor_username: 'system:witness tianping.local/witness', target_type: 'ledger_log', target_id: 'audit-w', ip: '127.0.0.1', result: 'success' });
+    expect(rows[0]?.request_id).toBeTruthy();
   });
 
   it.each(Object.entries(LOGIN_LOG))('SEC-13 %s writes a login-log row (%s) instead', async (route, result) => {

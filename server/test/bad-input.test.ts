@@ -1,7 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
-import { createTestApp, type TestApp } from './harness.ts';
+import { createTestApp, injectFetch, type TestApp } from './harness.ts';
+import { formatVerifierKey, generateEd25519 } from '../src/modules/ledger/note.ts';
 import { API, makeUser, orgId, roleId, snapshot, userId } from './helpers.ts';
 import { bodySchemaOf, queryParamsOf, setAt, valueNodes, wrongTypeFor } from './openapi-walk.ts';
 import { LAWYER_HEADERS, lawyerRow } from '../src/modules/aggregation/test-fixtures.ts';
@@ -16,6 +17,7 @@ import { LAWYER_HEADERS, lawyerRow } from '../src/modules/aggregation/test-fixtu
 let tp: TestApp;
 const tokens: Record<string, string> = {};
 const ctx: Record<string, number> = {};
+const keys: Record<string, string> = {};
 let before: Record<string, string>;
 const permissionsOf: Record<string, string[]> = {};
 
@@ -77,6 +79,11 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
     user: 'bi_pusher', url: () => '/aggregation/push',
     valid: () => ({ library: 'lawyer', source: 'bi-src', batchId: 'bi-1', mode: 'partial', records: [Object.fromEntries(LAWYER_HEADERS.map((h, i) => [h, lawyerRow(7)[i]]))] }),
   },
+  'POST /api/v1/ledger/logs': { user: 'sysadmin', url: () => '/ledger/logs', valid: () => ({ name: 'bi-log', hash: 'sm3', description: '说明' }) },
+  'POST /api/v1/ledger/logs/:name/entries': { user: 'bi_pusher', url: () => '/ledger/logs/bi-w/entries', valid: () => ({ entries: [{ type: 'bi.evidence', payload: { caseId: 'BI-1' } }] }) },
+  'POST /api/v1/ledger/logs/:name/rotate-key': { user: 'sysadmin', url: () => '/ledger/logs/bi-w/rotate-key', valid: () => ({ kind: 'ed25519' }) },
+  'POST /api/v1/ledger/logs/:name/witnesses': { user: 'sysadmin', url: () => '/ledger/logs/bi-w/witnesses', valid: () => ({ vkey: keys.other }) },
+  'POST /api/v1/ledger/witness/follow': { user: 'sysadmin', url: () => '/ledger/witness/follow', valid: () => ({ url: 'http://tianping.test/api/v1/ledger/logs/bi-w', logKey: keys.log }) },
   'PUT /api/v1/calendar/years/:year': {
     user: 'sysadmin', url: () => '/calendar/years/2027',
     valid: () => ({ source: '国办发明电〔2026〕9号', amendedBy: ['国办发明电〔2026〕10号'], days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] }),
@@ -84,7 +91,12 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
 };
 
 /** Routes taking a file instead of JSON, with their own cases below. */
-const UPLOAD_ROUTES = ['POST /api/v1/orgs/import-divisions', 'POST /api/v1/aggregation/batches'];
+const UPLOAD_ROUTES = [
+  'POST /api/v1/orgs/import-divisions',
+  'POST /api/v1/aggregation/batches',
+  // text/plain: one signature line (malformed, unknown and forged lines: ledger/witness.test.ts)
+  'POST /api/v1/ledger/logs/:name/checkpoints/:size/cosignatures',
+];
 
 /**
  * Fields where quotes, semicolons or markup are legitimate data, with why. They still get the
@@ -120,7 +132,13 @@ function verdict(res: LightMyRequestResponse, status?: number): string {
 }
 
 beforeAll(async () => {
-  tp = await createTestApp();
+  tp = await createTestApp({ fetch: injectFetch(() => tp.app) });
+  await tp.ledger.logs.create({ system: 'test' }, { name: 'bi-w', hash: 'sha256' });
+  await tp.ledger.logs.append('bi-w', [{ raw: Buffer.from('e0') }]);
+  await tp.ledger.logs.checkpoint('bi-w');
+  keys.log = (await tp.ledger.logs.keysOf('bi-w'))[0]!.vkey;
+  await tp.ledger.witnesses.addWitness({ system: 'test' }, 'bi-w', await tp.ledger.witnesses.witnessKey());
+  keys.other = formatVerifierKey({ name: 'bi.example/witness', kind: 'cosignature/v1', publicKey: generateEd25519().publicKey });
   ctx.xihu = await orgId(tp, '330106', 'county_bureau');
   ctx.target = await makeUser(tp, 'bi_target', ctx.xihu);
   ctx.staffRole = await roleId(tp, 'staff');

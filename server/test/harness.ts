@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildTianping, type BuildOptions, type Tianping } from '../src/main.ts';
-import { loadConfig } from '../src/platform/config.ts';
+import { loadConfig, type Config } from '../src/platform/config.ts';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
@@ -55,9 +55,10 @@ export interface TestApp extends Tianping {
 }
 
 /** A tianping on a fresh database with the deterministic demo seeded. */
-export async function createTestApp(opts: Omit<BuildOptions, 'database' | 'logger'> & { seedDemo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: Omit<BuildOptions, 'database' | 'logger'> & { seedDemo?: boolean; ledger?: Partial<Config['ledger']> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({ dataDir: 'memory://unused', demo: opts.seedDemo ?? true }), webDist: '/nonexistent' };
+  const base = loadConfig({ dataDir: 'memory://unused', demo: opts.seedDemo ?? true });
+  const config = { ...base, webDist: '/nonexistent', ledger: { ...base.ledger, ...opts.ledger } };
   const tp = await buildTianping(config, { ...opts, database, logger: createLogger('silent') });
   return {
     ...tp,
@@ -77,10 +78,10 @@ export async function createTestApp(opts: Omit<BuildOptions, 'database' | 'logge
 }
 
 /** A listening server on a free port with the console, for browser tests. */
-export async function startTestServer(opts: { webDist?: string } = {}): Promise<{ url: string; tp: Tianping; close(): Promise<void> }> {
+export async function startTestServer(opts: { webDist?: string; seedDemo?: boolean; ledger?: Partial<Config['ledger']> } = {}): Promise<{ url: string; tp: Tianping; close(): Promise<void> }> {
   const database = await createTestDatabase();
-  const config = loadConfig({ dataDir: 'memory://unused', demo: true });
-  const tp = await buildTianping({ ...config, webDist: opts.webDist ?? config.webDist }, { database, logger: createLogger('silent') });
+  const config = loadConfig({ dataDir: 'memory://unused', demo: opts.seedDemo ?? true });
+  const tp = await buildTianping({ ...config, webDist: opts.webDist ?? config.webDist, ledger: { ...config.ledger, ...opts.ledger } }, { database, logger: createLogger('silent') });
   const address = await tp.app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
@@ -89,5 +90,22 @@ export async function startTestServer(opts: { webDist?: string } = {}): Promise<
       await tp.close();
       await database.drop();
     },
+  };
+}
+
+/**
+ * A `fetch` that answers from the app itself (app.inject): lets the ledger's witness follow a log
+ * of the same test app without a listening server.
+ */
+export function injectFetch(app: () => Tianping['app']): typeof fetch {
+  return async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const res = await app().inject({
+      method: (init?.method ?? 'GET') as 'GET',
+      url: url.pathname + url.search,
+      ...(init?.body === undefined ? {} : { payload: String(init.body) }),
+      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+    });
+    return new Response(res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? 'text/plain') } });
   };
 }

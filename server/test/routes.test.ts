@@ -8,7 +8,18 @@ import { API, expectError } from './helpers.ts';
  */
 
 /** The only routes open to anonymous callers; adding one is a deliberate change of this list. */
-const PUBLIC_ROUTES = ['GET /api/v1/health', 'POST /api/v1/auth/login'];
+const PUBLIC_ROUTES = [
+  'GET /api/v1/health',
+  'POST /api/v1/auth/login',
+  // A transparency log is checked by anyone: checkpoints, keys and proofs hold hashes only.
+  'GET /api/v1/ledger/logs/:name/checkpoint',
+  'GET /api/v1/ledger/logs/:name/checkpoints/:size',
+  'GET /api/v1/ledger/logs/:name/keys',
+  'GET /api/v1/ledger/logs/:name/proofs/inclusion',
+  'GET /api/v1/ledger/logs/:name/proofs/consistency',
+  // Witnesses authenticate by their registered key, not a session.
+  'POST /api/v1/ledger/logs/:name/checkpoints/:size/cosignatures',
+];
 
 let tp: TestApp;
 let staff: string;

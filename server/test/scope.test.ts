@@ -48,6 +48,18 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   'GET /api/v1/data-elements': 'data standards: definitions in code, the same for every org',
   'GET /api/v1/standard-libraries': 'data standards: as GET /data-elements',
   'GET /api/v1/standard-libraries/:id': 'data standards: as GET /data-elements',
+  'GET /api/v1/ledger/logs': 'ledger: platform logs of hashes and ids, no org data; read by the system and audit posts',
+  'GET /api/v1/ledger/logs/:name': 'ledger: as GET /ledger/logs',
+  'GET /api/v1/ledger/logs/:name/checkpoints': 'ledger: as GET /ledger/logs',
+  'GET /api/v1/ledger/logs/:name/entries': 'ledger: entries are hashes and ids (personal data is refused on append)',
+  'GET /api/v1/ledger/logs/:name/entries/:index': 'ledger: as GET /ledger/logs/:name/entries',
+  'GET /api/v1/ledger/logs/:name/verification': 'ledger: a recomputation of the log, no org data',
+  'GET /api/v1/ledger/witness': "ledger: this node's witness key and the logs it follows",
+  'GET /api/v1/ledger/logs/:name/checkpoint': 'public: a signed tree head (hashes only)',
+  'GET /api/v1/ledger/logs/:name/checkpoints/:size': 'public: as GET /checkpoint',
+  'GET /api/v1/ledger/logs/:name/keys': 'public: verifier keys',
+  'GET /api/v1/ledger/logs/:name/proofs/inclusion': 'public: Merkle proof hashes',
+  'GET /api/v1/ledger/logs/:name/proofs/consistency': 'public: Merkle proof hashes',
 };
 
 let tp: TestApp;

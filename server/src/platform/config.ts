@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { DatabaseTarget } from './db/database.ts';
 
@@ -15,6 +16,13 @@ export interface Config {
    * audit trail (SEC-17) is the connecting address and cannot be chosen by the client.
    */
   trustProxy: boolean | string[];
+  ledger: {
+    /** Names this installation in its logs' checkpoints (origin = nodeName/log). */
+    nodeName: string;
+    /** Where the ledger's private signing keys live: outside the database they vouch for. */
+    keyDir: string;
+    anchorSeconds: number;
+  };
 }
 
 export interface ConfigFlags {
@@ -39,6 +47,16 @@ function dataDirOf(dir: string): string {
   return dir.startsWith('memory://') ? dir : path.resolve(dir);
 }
 
+/**
+ * Signing keys sit beside an embedded data directory (own files, mode 0600), in the temp dir for
+ * an in-memory database (whose logs die with it), and in ./keys for PostgreSQL unless configured.
+ */
+function keyDirOf(database: DatabaseTarget, configured: string | undefined): string {
+  if (configured) return path.resolve(configured);
+  if (database.kind === 'postgresql') return path.resolve('keys');
+  return database.dataDir.startsWith('memory://') ? path.join(os.tmpdir(), 'tianping-keys') : path.join(database.dataDir, 'keys');
+}
+
 /** Flags win over the environment, the environment over defaults. */
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const url = flags.databaseUrl ?? env.DATABASE_URL;
@@ -47,6 +65,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
       ? { kind: 'postgresql', url }
       : { kind: 'pglite', dataDir: dataDirOf(flags.dataDir ?? env.TIANPING_DATA_DIR ?? './data') };
   const port = Number(flags.port ?? env.PORT ?? 3000);
+  const anchorSeconds = Number(env.TIANPING_AUDIT_ANCHOR_SECONDS ?? 10);
+  if (!(anchorSeconds >= 1)) throw new Error(`TIANPING_AUDIT_ANCHOR_SECONDS 应为不小于 1 的秒数：${env.TIANPING_AUDIT_ANCHOR_SECONDS}`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口号不正确：${String(flags.port ?? env.PORT)}`);
   return {
     database,
@@ -56,5 +76,6 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     webDist: path.join(ROOT, 'web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxyOf(env.TRUST_PROXY),
+    ledger: { nodeName: env.TIANPING_NODE_NAME ?? 'tianping.local', keyDir: keyDirOf(database, env.TIANPING_KEY_DIR), anchorSeconds },
   };
 }

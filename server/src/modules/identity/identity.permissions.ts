@@ -67,7 +67,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       P['menu:orgs'], P['org:read'], P['org:create'], P['org:update'], P['org:import'],
       P['menu:users'], P['user:read'], P['user:create'], P['user:update'], P['role:read'],
       'menu:dictionary', 'dictionary:read', 'dictionary:edit', 'menu:calendar', 'calendar:read', 'calendar:edit',
-      'menu:standards', 'standards:read',
+      'menu:standards', 'standards:read', 'menu:ledger', 'ledger:read', 'ledger:manage',
     ],
   },
   {
@@ -87,7 +87,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     description: '查看登录日志与审计日志（只读）；不能修改任何数据',
     dataScope: 'all',
     adminKind: 'audit',
-    permissions: [P['menu:login-events'], P['login-event:read'], P['menu:audit-events'], P['audit:read'], P['org:read']],
+    permissions: [P['menu:login-events'], P['login-event:read'], P['menu:audit-events'], P['audit:read'], P['org:read'], 'menu:ledger', 'ledger:read'],
   },
   {
     code: 'leader',
@@ -117,6 +117,6 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     description: '业务系统向数据中心推送数据所用的接口账号：只能推送并查看本机构的归集批次',
     dataScope: 'org',
     adminKind: null,
-    permissions: ['aggregation:push', 'aggregation:read'],
+    permissions: ['aggregation:push', 'aggregation:read', 'ledger:append'],
   },
 ];
