@@ -60,3 +60,23 @@ export type RecordLineage = LibraryRecord['lineage'];
 export type LibraryRecordDetail = Answer<'/api/v1/aggregation/records/{library}/{ref}', 'get'>;
 /** An earlier version of a record: what it was, and when and by which batch it was replaced. */
 export type RecordVersion = LibraryRecordDetail['history'][number];
+
+/** The request body a route takes (JSON). */
+type Body<P extends keyof paths, M extends Method> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+
+export type LedgerLog = Item<'/api/v1/ledger/logs'>;
+export type HashAlg = LedgerLog['hashAlg'];
+export type CreateLogBody = Body<'/api/v1/ledger/logs', 'post'>;
+export type LedgerLogDetail = Answer<'/api/v1/ledger/logs/{name}', 'get'>;
+export type SigningKey = LedgerLogDetail['keys'][number];
+export type KeyKind = SigningKey['kind'];
+export type Witness = LedgerLogDetail['witnesses'][number];
+export type Checkpoint = Item<'/api/v1/ledger/logs/{name}/checkpoints'>;
+export type LedgerEntry = Item<'/api/v1/ledger/logs/{name}/entries'>;
+export type LedgerEntryDetail = Answer<'/api/v1/ledger/logs/{name}/entries/{index}', 'get'>;
+export type InclusionProof = NonNullable<LedgerEntryDetail['proof']>;
+export type VerifyResult = Answer<'/api/v1/ledger/logs/{name}/verification', 'get'>;
+export type VerifyProblem = VerifyResult['problems'][number];
+export type RotateKeyBody = Body<'/api/v1/ledger/logs/{name}/rotate-key', 'post'>;
+export type AddWitnessBody = Body<'/api/v1/ledger/logs/{name}/witnesses', 'post'>;
+export type NodeWitness = Answer<'/api/v1/ledger/witness', 'get'>;

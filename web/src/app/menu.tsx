@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   CloudUploadOutlined,
   DatabaseOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FundOutlined,
   LoginOutlined,
@@ -40,6 +41,8 @@ export const menuGroups: MenuGroup[] = [
     entries: [
       { path: '/login-events', label: '登录日志', icon: <LoginOutlined />, permission: 'menu:login-events' },
       { path: '/audit-events', label: '审计日志', icon: <AuditOutlined />, permission: 'menu:audit-events' },
+      // 区块链存证: tamper-evident logs; the audit trail is anchored on one of them.
+      { path: '/ledger', label: '存证日志', icon: <FileProtectOutlined />, permission: 'menu:ledger' },
     ],
   },
   {

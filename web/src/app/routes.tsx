@@ -18,6 +18,8 @@ const StandardsPage = lazy(() => import('../modules/standards/StandardsPage'));
 const BatchesPage = lazy(() => import('../modules/aggregation/BatchesPage'));
 const CoveragePage = lazy(() => import('../modules/aggregation/CoveragePage'));
 const RecordsPage = lazy(() => import('../modules/aggregation/RecordsPage'));
+const LedgerLogsPage = lazy(() => import('../modules/ledger/LogsPage'));
+const LedgerLogPage = lazy(() => import('../modules/ledger/LogPage'));
 
 function Loading() {
   return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -67,6 +69,8 @@ const guarded: { path: string; permission: string; page: ReactNode }[] = [
   { path: 'aggregation', permission: 'menu:aggregation', page: <BatchesPage /> },
   { path: 'aggregation/records', permission: 'menu:aggregation', page: <RecordsPage /> },
   { path: 'aggregation/coverage', permission: 'menu:aggregation', page: <CoveragePage /> },
+  { path: 'ledger', permission: 'menu:ledger', page: <LedgerLogsPage /> },
+  { path: 'ledger/:name', permission: 'menu:ledger', page: <LedgerLogPage /> },
 ];
 
 export function AppRoutes() {

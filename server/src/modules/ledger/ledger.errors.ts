@@ -13,5 +13,6 @@ export const ledgerErrors = defineErrors({
   LEDGER_COSIGNATURE_INVALID: { status: 400, message: '见证签名无效' },
   LEDGER_WITNESS_EXISTS: { status: 409, message: '见证方名称已登记' },
   LEDGER_WITNESS_REFUSED: { status: 409, message: '拒绝联署：检查点无法验证或与此前所见不一致' },
+  LEDGER_KEY_KIND_UNUSED: { status: 400, message: '该日志不使用这种签名算法' },
   LEDGER_VKEY_INVALID: { status: 400, message: '验证公钥格式不正确' },
 });

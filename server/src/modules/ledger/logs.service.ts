@@ -85,7 +85,7 @@ export function createLogService(base: BaseDb, deps: LedgerDeps) {
       const origin = `${deps.nodeName}/${input.name}`;
       return db.transaction().execute(async (trx) => {
         const taken = await trx.selectFrom('ledger_logs').select('id').where((eb) => eb.or([eb('name', '=', input.name), eb('origin', '=', origin)])).executeTakeFirst();
-        if (taken) throw ledgerErrors.LEDGER_LOG_EXISTS(`存证日志 ${input.name} 已存在`, [{ field: 'name', message: input.name }]);
+        if (taken) throw ledgerErrors.LEDGER_LOG_EXISTS(`存证日志 ${input.name} 已存在`, [{ field: 'name', message: '已有同名的存证日志，请换一个名称' }]);
         const log = await trx
           .insertInto('ledger_logs')
           .values({ name: input.name, origin, hash_alg: input.hash, description: input.description ?? '' })
@@ -200,7 +200,7 @@ export function createLogService(base: BaseDb, deps: LedgerDeps) {
      */
     async rotateKey(who: AuditWho, name: string, kind: SignatureKind = 'ed25519') {
       const log = await logOf(name);
-      if (!logKeyKinds(log.hash_alg).includes(kind)) throw ledgerErrors.LEDGER_ENTRY_INVALID(`该日志不使用 ${kind} 签名`, [{ field: 'kind', message: kind }]);
+      if (!logKeyKinds(log.hash_alg).includes(kind)) throw ledgerErrors.LEDGER_KEY_KIND_UNUSED(`日志 ${name} 不使用 ${kind} 签名`, [{ field: 'kind', message: 'SM2 签名只用于 SM3 日志' }]);
       const old = await db.selectFrom('ledger_keys').select(['id', 'vkey']).where('log_id', '=', log.id).where('kind', '=', kind).where('retired_at', 'is', null).executeTakeFirstOrThrow();
       const oldSigners = await activeSigners(log);
       const fresh = deps.keys.create(log.origin, kind);

@@ -16,7 +16,10 @@ const say: { [K in Problem['kind']]: (p: Extract<Problem, { kind: K }>) => strin
 /** The verdict in words for someone who is not an engineer (the console's "校验" button). */
 export function verifySummary(r: VerifyReport, audit: AuditCheck): string {
   const parts: string[] = [];
-  if (r.intact) {
+  const auditTouched = audit !== null && audit.deleted.length + audit.edited.length > 0;
+  if (r.intact && auditTouched) {
+    parts.push(`存证日志本身完整（${r.size} 条记录与 ${r.checkpointsChecked} 个已签名检查点一致），但审计记录被删改过：`);
+  } else if (r.intact) {
     parts.push(`日志完整：共 ${r.size} 条记录，逐条重新计算后与 ${r.checkpointsChecked} 个已签名检查点一致，未发现任何改动。`);
   } else {
     const first = r.problems[0]!;

@@ -54,7 +54,7 @@ export function createWitnessService(base: BaseDb, logs: LogService, deps: { nod
     const url = logUrl.replace(/\/+$/, '');
     const seen = await db.selectFrom('ledger_witnessed').selectAll().where('url', '=', url).executeTakeFirst();
     const vkey = seen?.log_vkey ?? logKey;
-    if (!vkey) throw ledgerErrors.LEDGER_VKEY_INVALID('首次见证一个日志须提供它的验证公钥', [{ field: 'logKey', message: '缺少' }]);
+    if (!vkey) throw ledgerErrors.LEDGER_VKEY_INVALID('首次见证一个日志须提供它的验证公钥', [{ field: 'logKey', message: '请填写该日志的验证公钥' }]);
     const logVerifier = parseVerifierKey(vkey);
     const note = await getText(`${url}/checkpoint`);
     const { text } = verifyNote(note, [logVerifier]);
@@ -118,12 +118,12 @@ export function createWitnessService(base: BaseDb, logs: LogService, deps: { nod
       try {
         v = parseVerifierKey(vkey);
       } catch (err) {
-        throw ledgerErrors.LEDGER_VKEY_INVALID(`见证方公钥格式不正确：${(err as Error).message}`, [{ field: 'vkey', message: vkey }]);
+        throw ledgerErrors.LEDGER_VKEY_INVALID(undefined, [{ field: 'vkey', message: `${(err as Error).message}；请向见证方重新复制它的公钥` }]);
       }
-      if (v.kind !== 'cosignature/v1') throw ledgerErrors.LEDGER_VKEY_INVALID('见证方公钥应为 cosignature/v1（Ed25519 联署）类型', [{ field: 'vkey', message: v.kind }]);
+      if (v.kind !== 'cosignature/v1') throw ledgerErrors.LEDGER_VKEY_INVALID(undefined, [{ field: 'vkey', message: `这是 ${v.kind} 签名公钥，见证方公钥应为 cosignature/v1（Ed25519 联署）类型` }]);
       await db.transaction().execute(async (trx) => {
         const taken = await trx.selectFrom('ledger_witnesses').select('name').where('log_id', '=', log.id).where('name', '=', v.name).executeTakeFirst();
-        if (taken) throw ledgerErrors.LEDGER_WITNESS_EXISTS(`见证方 ${v.name} 已登记`, [{ field: 'vkey', message: v.name }]);
+        if (taken) throw ledgerErrors.LEDGER_WITNESS_EXISTS(`见证方 ${v.name} 已登记`, [{ field: 'vkey', message: '该见证方已经登记过了' }]);
         await trx.insertInto('ledger_witnesses').values({ log_id: log.id, name: v.name, vkey }).execute();
         await recordAudit(trx, who, { action: 'ledger.add-witness', targetType: 'ledger_log', targetId: name, changes: { witness: v.name, vkey } });
       });
