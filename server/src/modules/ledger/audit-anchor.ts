@@ -68,8 +68,9 @@ export function createAuditAnchor(base: BaseDb, logs: LogService, clock?: () => 
             .execute()) as AuditRow[];
           if (rows.length === 0) return 0;
           const payload: AnchorPayload = { ids: rows.map((r) => r.id), rows: rows.map(auditRowHash) };
-          const entry = encodeEntry({ type: AUDIT_ENTRY_TYPE, submitter: 'tianping', payload }, clock?.() ?? new Date(), 'entries', { trusted: true });
-          const idx = await appendEntries(trx, log.id, hasherOf(log.hash_alg), [entry]);
+          const h = hasherOf(log.hash_alg);
+          const entry = encodeEntry(h, { type: AUDIT_ENTRY_TYPE, submitter: 'tianping', payload }, clock?.() ?? new Date(), 'entries', { trusted: true });
+          const idx = await appendEntries(trx, log.id, h, [entry]);
           await trx.insertInto('ledger_audit_anchors').values(rows.map((r) => ({ audit_id: r.id, entry_idx: idx }))).execute();
           return rows.length;
         });

