@@ -7,10 +7,9 @@
  * provincial leader. Screenshots go to e2e/screenshots/ (git-ignored) for people to look at.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
+import { type Download, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, DEMO_PASSWORD, openConsole, SHOTS, WAIT, type Console } from './browser.ts';
+import { CHROMIUM, consoleSteps, openConsole, WAIT, type Console } from './browser.ts';
 import { LAWYER_HEADERS, lawyerRow, writeCsv } from '../server/src/modules/aggregation/test-fixtures.ts';
 
 /** An import runs in the background; on a busy two-core machine give it time. */
@@ -31,37 +30,8 @@ function lawyerFile(): string {
 
 describe.skipIf(!fs.existsSync(CHROMIUM))('数据资源中心 in Chromium (needs /usr/bin/chromium)', () => {
   let server: Console;
-  let context: BrowserContext;
   let page: Page;
-
-  async function shot(name: string): Promise<void> {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function visible(locator: Locator, wait = WAIT): Promise<Locator> {
-    await locator.first().waitFor({ state: 'visible', ...wait });
-    return locator.first();
-  }
-
-  /** Waits until no request is in flight, so a screenshot shows the data, not a spinner. */
-  async function settled(): Promise<void> {
-    await page.waitForLoadState('networkidle', WAIT);
-    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'hidden', ...WAIT });
-  }
-
-  async function signIn(username: string): Promise<void> {
-    await context.clearCookies();
-    await page.goto(`${server.url}/login`);
-    await (await visible(page.getByPlaceholder('用户名'))).fill(username);
-    await page.getByPlaceholder('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await visible(page.getByRole('menuitem').first());
-  }
-
-  async function openMenu(label: string): Promise<void> {
-    await (await visible(page.getByRole('menuitem', { name: label }))).click();
-    await visible(page.locator('.ant-card-head-title', { hasText: label }));
-  }
+  const { shot, visible, settled, signIn, openMenu } = consoleSteps(() => server);
 
   /** Chooses an option of an antd Select by its exact text (the dropdown is rendered in the body). */
   async function choose(select: Locator, option: string): Promise<void> {
@@ -83,7 +53,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('数据资源中心 in Chromium (needs
 
   beforeAll(async () => {
     server = await openConsole();
-    ({ context, page } = server);
+    ({ page } = server);
   }, 300_000);
 
   afterAll(async () => {

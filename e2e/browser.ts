@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Tianping } from '../server/src/main.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -56,6 +56,44 @@ export async function openConsole(): Promise<Console> {
       await context.close();
       await server.close();
       fs.rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The steps every browser flow repeats, bound to a console that beforeAll opens later (hence the
+ * getter).
+ */
+export function consoleSteps(of: () => Console) {
+  async function visible(locator: Locator, wait = WAIT): Promise<Locator> {
+    await locator.first().waitFor({ state: 'visible', ...wait });
+    return locator.first();
+  }
+  return {
+    visible,
+    async shot(name: string): Promise<void> {
+      await of().page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    },
+    /** Waits until no request is in flight, so a screenshot shows the data, not a spinner. */
+    async settled(): Promise<void> {
+      const { page } = of();
+      await page.waitForLoadState('networkidle', WAIT);
+      await page.locator('.ant-spin-spinning').first().waitFor({ state: 'hidden', ...WAIT });
+    },
+    /** Signs out whoever is signed in (the session cookie) and signs in from the login page; waits for the menu unless told not to. */
+    async signIn(username: string, password = DEMO_PASSWORD, opts = { awaitMenu: true }): Promise<void> {
+      const { page, context, url } = of();
+      await context.clearCookies();
+      await page.goto(`${url}/login`);
+      await (await visible(page.getByPlaceholder('用户名'))).fill(username);
+      await page.getByPlaceholder('密码').fill(password);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      if (opts.awaitMenu) await visible(page.getByRole('menuitem').first());
+    },
+    async openMenu(label: string): Promise<void> {
+      const { page } = of();
+      await (await visible(page.getByRole('menuitem', { name: label }))).click();
+      await visible(page.locator('.ant-card-head-title', { hasText: label }));
     },
   };
 }

@@ -6,13 +6,11 @@
  * go to e2e/screenshots/ (git-ignored) for people to look at: Chinese must render, not boxes.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import iconv from 'iconv-lite';
 import { sql } from 'kysely';
-import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, DEMO_PASSWORD, openConsole, SHOTS, WAIT, type Console } from './browser.ts';
-
+import { CHROMIUM, DEMO_PASSWORD, consoleSteps, openConsole, WAIT, type Console } from './browser.ts';
 
 /** A division file as Excel on Chinese Windows saves it: GBK, CRLF. */
 function gbkCsv(lines: string[]): Buffer {
@@ -23,26 +21,10 @@ const NEW_USER = { username: 'e2e_clerk', displayName: '测试科员', initial: 
 
 describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/chromium)', () => {
   let server: Console;
-  let context: BrowserContext;
   let page: Page;
-
-  async function shot(name: string): Promise<void> {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function visible(locator: Locator): Promise<Locator> {
-    await locator.first().waitFor({ state: 'visible', ...WAIT });
-    return locator.first();
-  }
-
-  /** Signs out whoever is signed in (the session cookie) and signs in from the login page. */
-  async function signIn(username: string, password: string): Promise<void> {
-    await context.clearCookies();
-    await page.goto(`${server.url}/login`);
-    await (await visible(page.getByPlaceholder('用户名'))).fill(username);
-    await page.getByPlaceholder('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-  }
+  const steps = consoleSteps(() => server);
+  const { shot, visible, openMenu } = steps;
+  const signIn = (username: string, password: string) => steps.signIn(username, password, { awaitMenu: false });
 
   /**
    * Chooses an org in a form's 所属机构 tree select and waits until the form shows it. On a busy
@@ -64,14 +46,9 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
     }
   }
 
-  async function openMenu(label: string): Promise<void> {
-    await (await visible(page.getByRole('menuitem', { name: label }))).click();
-    await visible(page.locator('.ant-card-head-title', { hasText: label }));
-  }
-
   beforeAll(async () => {
     server = await openConsole();
-    ({ context, page } = server);
+    ({ page } = server);
   }, 300_000);
 
   afterAll(async () => {

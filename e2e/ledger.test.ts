@@ -8,45 +8,15 @@
  * checkpoints itself. Screenshots go to e2e/screenshots/ (git-ignored) for people to look at.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'kysely';
-import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, DEMO_PASSWORD, openConsole, SHOTS, WAIT, type Console } from './browser.ts';
+import { CHROMIUM, consoleSteps, openConsole, WAIT, type Console } from './browser.ts';
 
 describe.skipIf(!fs.existsSync(CHROMIUM))('存证日志 in Chromium (needs /usr/bin/chromium)', () => {
   let server: Console;
-  let context: BrowserContext;
   let page: Page;
-
-  async function shot(name: string): Promise<void> {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function visible(locator: Locator): Promise<Locator> {
-    await locator.first().waitFor({ state: 'visible', ...WAIT });
-    return locator.first();
-  }
-
-  /** Waits until no request is in flight, so a screenshot shows the data, not a spinner. */
-  async function settled(): Promise<void> {
-    await page.waitForLoadState('networkidle', WAIT);
-    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'hidden', ...WAIT });
-  }
-
-  async function signIn(username: string): Promise<void> {
-    await context.clearCookies();
-    await page.goto(`${server.url}/login`);
-    await (await visible(page.getByPlaceholder('用户名'))).fill(username);
-    await page.getByPlaceholder('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await visible(page.getByRole('menuitem').first());
-  }
-
-  async function openMenu(label: string): Promise<void> {
-    await (await visible(page.getByRole('menuitem', { name: label }))).click();
-    await visible(page.locator('.ant-card-head-title', { hasText: label }));
-  }
+  const { shot, visible, settled, signIn, openMenu } = consoleSteps(() => server);
 
   async function openLog(name: string): Promise<void> {
     await openMenu('存证日志');
@@ -66,7 +36,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('存证日志 in Chromium (needs /usr/
 
   beforeAll(async () => {
     server = await openConsole();
-    ({ context, page } = server);
+    ({ page } = server);
     // What `serve` does in the background: anchor the demo's audit rows and sign a checkpoint.
     expect(await server.tp.ledger.audit.anchor()).toBeGreaterThan(0);
     await server.tp.ledger.logs.checkpoint('audit');
