@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
-import type { AuditTables } from '../../platform/audit/audit.ts';
+import { sql, type Selectable } from 'kysely';
+import type { AuditEventsTable, AuditTables } from '../../platform/audit/audit.ts';
 import type { BaseDb } from '../../platform/db/database.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { decodeTyped, encodeEntry } from './entry.ts';
@@ -14,20 +14,7 @@ const ROWS_PER_ENTRY = 1000;
 /** How far back the job looks for rows that committed after higher ids were anchored. */
 const LOOKBACK_IDS = 10_000;
 
-interface AuditRow {
-  id: number;
-  at: Date;
-  actor_id: number | null;
-  actor_username: string | null;
-  actor_org_id: number | null;
-  action: string;
-  target_type: string;
-  target_id: string | null;
-  changes: unknown;
-  request_id: string | null;
-  ip: string | null;
-  result: string;
-}
+type AuditRow = Selectable<AuditEventsTable>;
 
 /** A row's fingerprint: SHA-256 of its canonical JSON, 16 bytes kept — hashes only on the log. */
 export function auditRowHash(r: AuditRow): string {
@@ -58,14 +45,14 @@ export function createAuditAnchor(base: BaseDb, logs: LogService, clock?: () => 
         const n = await db.transaction().execute(async (trx) => {
           const high = await trx.selectFrom('ledger_audit_anchors').select((eb) => eb.fn.max('audit_id').as('m')).executeTakeFirst();
           const low = Math.max(0, Number(high?.m ?? 0) - LOOKBACK_IDS);
-          const rows = (await trx
+          const rows = await trx
             .selectFrom('audit_events as e')
             .selectAll('e')
             .where('e.id', '>', low)
             .where(({ not, exists, selectFrom }) => not(exists(selectFrom('ledger_audit_anchors as a').select(sql`1`.as('one')).whereRef('a.audit_id', '=', 'e.id'))))
             .orderBy('e.id')
             .limit(ROWS_PER_ENTRY)
-            .execute()) as AuditRow[];
+            .execute();
           if (rows.length === 0) return 0;
           const payload: AnchorPayload = { ids: rows.map((r) => r.id), rows: rows.map(auditRowHash) };
           const h = hasherOf(log.hash_alg);
@@ -93,7 +80,7 @@ export function createAuditAnchor(base: BaseDb, logs: LogService, clock?: () => 
         for (const e of entries) {
           const p = decodeTyped(e.body)?.payload as AnchorPayload | undefined;
           if (!p || !Array.isArray(p.ids) || !Array.isArray(p.rows)) continue; // an altered entry: `verify` reports it
-          const rows = (await db.selectFrom('audit_events').selectAll().where('id', 'in', p.ids.length ? p.ids : [-1]).execute()) as AuditRow[];
+          const rows = await db.selectFrom('audit_events').selectAll().where('id', 'in', p.ids.length ? p.ids : [-1]).execute();
           const byId = new Map(rows.map((r) => [r.id, r]));
           p.ids.forEach((id, i) => {
             const r = byId.get(id);
