@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, consoleSteps, openConsole, WAIT, type Console } from './browser.ts';
+import { checkReceipt } from '../server/src/modules/ledger/receipt.ts';
 
 describe.skipIf(!fs.existsSync(CHROMIUM))('存证日志 in Chromium (needs /usr/bin/chromium)', () => {
   let server: Console;
@@ -76,6 +77,11 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('存证日志 in Chromium (needs /usr/
     await visible(drawer.getByText('已验证：该记录包含在第 1 条时签发的检查点中'));
     await visible(drawer.getByText(/这条记录保存了 \d+ 条审计记录（#1 至 #\d+）的指纹/));
     await visible(drawer.getByText('"audit.batch"', { exact: false }));
+    // The receipt a third party gets checks offline with nothing but the log's public key.
+    const [download] = await Promise.all([page.waitForEvent('download', WAIT), drawer.getByRole('link', { name: /下载存证凭证/ }).click()]);
+    const receipt = fs.readFileSync(await download.path(), 'utf8');
+    const keys = (await server.tp.ledger.logs.keysOf('audit')).map((k) => k.vkey);
+    expect(checkReceipt(receipt, keys)).toMatchObject({ valid: true, origin: 'tianping.local/audit' });
     await page.waitForTimeout(400); // the drawer's opening animation, for the screenshot
     await page.setViewportSize({ width: 1440, height: 1400 });
     await page.waitForTimeout(200);

@@ -53,6 +53,7 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   'GET /api/v1/ledger/logs/:name/checkpoints': 'ledger: as GET /ledger/logs',
   'GET /api/v1/ledger/logs/:name/entries': 'ledger: entries are hashes and ids (personal data is refused on append)',
   'GET /api/v1/ledger/logs/:name/entries/:index': 'ledger: as GET /ledger/logs/:name/entries',
+  'GET /api/v1/ledger/logs/:name/entries/:index/receipt': 'ledger: as GET /ledger/logs/:name/entries',
   'GET /api/v1/ledger/logs/:name/verification': 'ledger: a recomputation of the log, no org data',
   'GET /api/v1/ledger/witness': "ledger: this node's witness key and the logs it follows",
   'GET /api/v1/ledger/logs/:name/checkpoint': 'public: a signed tree head (hashes only)',

@@ -3126,6 +3126,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/logs/{name}/entries/{index}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 存证凭证：记录、包含证明与签名检查点（可交第三方离线核验：tianping ledger verify-receipt） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    /** @description 记录序号 */
+                    index: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            format: "tianping-ledger-receipt/v1";
+                            origin: string;
+                            /** @enum {string} */
+                            hashAlg: "sha256" | "sm3";
+                            index: number;
+                            /** @description 记录字节（小写十六进制） */
+                            entry: string;
+                            proof: string[];
+                            /** @description 签名检查点（含见证联署） */
+                            checkpoint: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ledger/logs/{name}/verification": {
         parameters: {
             query?: never;

@@ -4,6 +4,7 @@ import { ledgerErrors } from './ledger.errors.ts';
 import { ledgerDb } from './log-store.ts';
 import { hasherOf, type LogService } from './logs.service.ts';
 import { verifyInclusion } from './merkle.ts';
+import type { Receipt } from './receipt.ts';
 
 /** Reading entries for the console: newest first, and one entry with its proof. */
 export function createEntryService(base: BaseDb, logs: LogService) {
@@ -31,6 +32,25 @@ export function createEntryService(base: BaseDb, logs: LogService) {
           size: r.body.length,
         })),
         total,
+      };
+    },
+
+    /** A receipt (receipt.ts) for an entry the latest checkpoint covers. */
+    async receipt(name: string, index: number): Promise<Receipt> {
+      const log = await logs.logOf(name);
+      const r = await db.selectFrom('ledger_entries').select('body').where('log_id', '=', log.id).where('idx', '=', index).executeTakeFirst();
+      if (!r) throw ledgerErrors.LEDGER_ENTRY_NOT_FOUND(`日志 ${name} 没有序号为 ${index} 的记录`);
+      const cp = await logs.latestCheckpoint(name);
+      if (index >= cp.size) throw ledgerErrors.LEDGER_NO_CHECKPOINT(`序号 ${index} 的记录晚于最新检查点（大小 ${cp.size}），约 1 秒后可取得凭证`);
+      const p = await logs.proveInclusion(name, index, cp.size);
+      return {
+        format: 'tianping-ledger-receipt/v1',
+        origin: log.origin,
+        hashAlg: log.hash_alg,
+        index,
+        entry: r.body.toString('hex'),
+        proof: p.proof.map((x) => x.toString('hex')),
+        checkpoint: cp.note,
       };
     },
 

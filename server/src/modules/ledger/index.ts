@@ -60,6 +60,7 @@ export function createLedgerModule(base: BaseDb, config: LedgerConfig, deps: { l
 
   return {
     logs,
+    entries,
     witnesses,
     audit,
     verify,

@@ -170,6 +170,22 @@ function registerOfflineCommands(ledger: Command, kit: CliKit): void {
     });
 
   ledger
+    .command('verify-receipt <file>')
+    .description('离线核验存证凭证（控制台“下载存证凭证”或接口 …/entries/{序号}/receipt 所得）：记录、包含证明、签名检查点')
+    .requiredOption('--log-key <vkey...>', '日志的验证公钥（从可信渠道取得，不取自凭证）')
+    .option('--witness-key <vkey...>', '可信见证方的验证公钥', [])
+    .option('--min-witnesses <k>', '至少需要的见证联署数', '0')
+    .action(async (file: string, opts: { logKey: string[]; witnessKey: string[]; minWitnesses: string }) => {
+      const { checkReceipt } = await import('./receipt.ts');
+      const k = count(kit, '--min-witnesses', opts.minWitnesses)!;
+      await judge(async () => {
+        const v = checkReceipt(fs.readFileSync(file, 'utf8'), opts.logKey, opts.witnessKey, k);
+        console.log(v.reason);
+        return v.valid;
+      });
+    });
+
+  ledger
     .command('verify-checkpoint <file>')
     .description('离线校验签名检查点：日志签名，以及至少 k 个可信见证方的联署')
     .requiredOption('--log-key <vkey...>', '日志的验证公钥')

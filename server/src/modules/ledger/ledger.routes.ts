@@ -7,6 +7,7 @@ import type { EntryService } from './entries.service.ts';
 import { P } from './ledger.permissions.ts';
 import * as s from './ledger.schema.ts';
 import type { LogService } from './logs.service.ts';
+import { receiptSchema } from './receipt.ts';
 import { verifySummary } from './verify-summary.ts';
 import type { VerifyReport } from './verify.ts';
 import type { WitnessService } from './witness.service.ts';
@@ -151,6 +152,12 @@ export function ledgerRoutes(d: { logs: LogService; entries: EntryService; witne
       config: { permission: P['ledger:read'] },
       schema: { tags, summary: '一条存证记录及其包含证明', params: s.entryParams, response: { 200: s.entryDetail } },
       handler: async (req) => d.entries.get(req.params.name, req.params.index),
+    });
+
+    r.get(`${base}/entries/:index/receipt`, {
+      config: { permission: P['ledger:read'] },
+      schema: { tags, summary: '存证凭证：记录、包含证明与签名检查点（可交第三方离线核验：tianping ledger verify-receipt）', params: s.entryParams, response: { 200: receiptSchema } },
+      handler: async (req) => d.entries.receipt(req.params.name, req.params.index),
     });
 
     r.post(`${base}/entries`, {

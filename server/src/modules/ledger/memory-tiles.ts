@@ -4,8 +4,8 @@ import { tileKey, tilesAfterAppend, type Tile } from './tiles.ts';
 
 /**
  * A tile store held in a Map: the same `tilesAfterAppend` writes the database gets, kept in
- * memory. The offline verifier rebuilds a tree from an exported ledger with it, and the tests
- * use it to reach `rootAt` / `inclusionProof` / `consistencyProof` without a database.
+ * memory: the tests reach `rootAt` / `inclusionProof` / `consistencyProof` through it without a
+ * database, and bench/ledger.ts measures the in-memory floor with it.
  */
 export class MemoryTiles {
   readonly tiles = new Map<string, Tile>();

@@ -5,6 +5,7 @@ import { EntryBody } from './EntryBody';
 import { EntryType } from './EntryType';
 import { HashText } from './HashText';
 import { ProofSection } from './ProofSection';
+import { ReceiptLink } from './ReceiptLink';
 import type { LedgerEntry, LedgerEntryDetail } from '../../api/types';
 import { useLedgerGet } from './useLedgerGet';
 
@@ -50,6 +51,7 @@ export function EntryDrawer({ log, entry, onClose }: { log: string; entry: Ledge
           <div>
             <Typography.Title level={5}>包含证明</Typography.Title>
             <ProofSection proof={data.proof} waiting={waiting} />
+            {data.proof && <ReceiptLink log={log} index={entry.index} />}
           </div>
         </Space>
       ) : (
