@@ -76,6 +76,16 @@ describe('appends', () => {
     expect(rows[0]!.n).toBe(all.length);
   });
 
+  it('proofs refuse sizes and indexes outside the log with their codes', async () => {
+    await expect(tp.ledger.logs.proveInclusion('busy', 0, 100_000)).rejects.toMatchObject({ code: 'LEDGER_SIZE_OUT_OF_RANGE' });
+    await expect(tp.ledger.logs.proveInclusion('busy', 5, 5)).rejects.toMatchObject({ code: 'LEDGER_INDEX_OUT_OF_RANGE' });
+    await expect(tp.ledger.logs.proveConsistency('busy', 1, 100_000)).rejects.toMatchObject({ code: 'LEDGER_SIZE_OUT_OF_RANGE' });
+    await expect(tp.ledger.logs.proveConsistency('busy', 0, 5)).rejects.toMatchObject({ code: 'LEDGER_RANGE_INVALID' });
+    await expect(tp.ledger.logs.proveInclusion('nope', 0, 1)).rejects.toMatchObject({ code: 'LEDGER_LOG_NOT_FOUND' });
+    const res = await tp.app.inject({ method: 'GET', url: '/api/v1/ledger/logs/busy/proofs/inclusion?index=3&size=100000' });
+    expect({ status: res.statusCode, code: (res.json() as { code: string }).code }).toEqual({ status: 400, code: 'LEDGER_SIZE_OUT_OF_RANGE' });
+  });
+
   it('refuse personal data in a typed entry and name the field', async () => {
     await expect(tp.ledger.logs.append('busy', [{ type: 'case.evidence', submitter: 't', payload: { who: '11010519491231002X' } }])).rejects.toMatchObject({ code: 'LEDGER_ENTRY_INVALID', details: [{ field: 'entries[0].payload' }] });
     await expect(tp.ledger.logs.append('busy', [{ type: 'case.evidence', submitter: 't', payload: { phone: '13812345678' } }])).rejects.toMatchObject({ code: 'LEDGER_ENTRY_INVALID' });
