@@ -30,11 +30,12 @@ export function parseChineseNumber(raw: string): number | null {
   return withUnits(s);
 }
 
-/** 二〇二一 → 2021: each character one decimal digit. */
+/** 二〇二一 → 2021: each character one decimal digit; 两 and a leading 零 never occur there. */
 function positional(s: string): number | null {
+  if (s.includes('两') || DIGITS[s.charAt(0)] === 0) return null;
   let n = 0;
   for (const c of s) n = n * 10 + (DIGITS[c] ?? 0);
-  return s.includes('两') ? null : n;
+  return n;
 }
 
 function withUnits(s: string): number | null {

@@ -8,7 +8,7 @@ import { ledgerErrors } from './ledger.errors.ts';
 import { appendEntries, ledgerDb, tileReader, type LedgerDb } from './log-store.ts';
 import { treeHasher, type HashAlg, type TreeHasher } from './merkle.ts';
 import { createTileCache } from './tile-cache.ts';
-import { checkpointText, signNote, type SignatureKind, type Signer } from './note.ts';
+import { addSignatures, checkpointText, parseSignatureLine, signNote, type SignatureKind, type Signer } from './note.ts';
 import { consistencyProof, inclusionProof, rootAt, type TileReader } from './proofs.ts';
 import type { LedgerLogsTable } from './ledger.tables.ts';
 
@@ -211,7 +211,7 @@ export function createLogService(base: BaseDb, deps: LedgerDeps) {
       const c = await q.executeTakeFirst();
       if (!c) throw ledgerErrors.LEDGER_NO_CHECKPOINT(size === undefined ? `存证日志 ${name} 尚无已签名的检查点` : `存证日志 ${name} 没有大小为 ${size} 的检查点`);
       const cos = await db.selectFrom('ledger_cosignatures').select(['witness', 'line', 'cosigned_at']).where('log_id', '=', log.id).where('size', '=', c.size).orderBy('witness').execute();
-      return { log, size: c.size, root: c.root, createdAt: c.created_at, note: c.note + cos.map((x) => x.line).join(''), cosignatures: cos };
+      return { log, size: c.size, root: c.root, createdAt: c.created_at, note: addSignatures(c.note, cos.map((x) => parseSignatureLine(x.line))), cosignatures: cos };
     },
 
     async checkpoints(name: string, page: Page) {
@@ -225,7 +225,7 @@ export function createLogService(base: BaseDb, deps: LedgerDeps) {
       return {
         items: rows.map((c) => {
           const mine = cos.filter((x) => x.size === c.size);
-          return { size: c.size, root: c.root, createdAt: c.created_at, note: c.note + mine.map((x) => x.line).join(''), cosignatures: mine.map((x) => ({ witness: x.witness, cosignedAt: x.cosigned_at })) };
+          return { size: c.size, root: c.root, createdAt: c.created_at, note: addSignatures(c.note, mine.map((x) => parseSignatureLine(x.line))), cosignatures: mine.map((x) => ({ witness: x.witness, cosignedAt: x.cosigned_at })) };
         }),
         total: Number(total.n),
       };
