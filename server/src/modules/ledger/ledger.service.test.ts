@@ -76,6 +76,18 @@ describe('appends', () => {
     expect(rows[0]!.n).toBe(all.length);
   });
 
+  it('roots read between appends stay right as the edge tiles grow (kept tiles are re-read when too narrow)', async () => {
+    await tp.ledger.logs.create({ system: 'test' }, { name: 'growing', hash: 'sha256' });
+    const all: Buffer[] = [];
+    for (const n of [3, 5, 250, 1, 300]) {
+      const batch = Array.from({ length: n }, (_, j) => entryBytes(all.length + j + 1000));
+      await tp.ledger.logs.append('growing', batch.map((raw) => ({ raw })));
+      all.push(...batch);
+      expect((await tp.ledger.logs.root('growing')).root.equals(mth('sha256', all)), `size ${all.length}`).toBe(true);
+      expect((await tp.ledger.logs.root('growing', 3)).root.equals(mth('sha256', all.slice(0, 3)))).toBe(true);
+    }
+  });
+
   it('proofs refuse sizes and indexes outside the log with their codes', async () => {
     await expect(tp.ledger.logs.proveInclusion('busy', 0, 100_000)).rejects.toMatchObject({ code: 'LEDGER_SIZE_OUT_OF_RANGE' });
     await expect(tp.ledger.logs.proveInclusion('busy', 5, 5)).rejects.toMatchObject({ code: 'LEDGER_INDEX_OUT_OF_RANGE' });

@@ -16,8 +16,8 @@ export interface NewEntry {
   at: Date;
 }
 
-/** Reads tiles by id in one query. */
-export function tileReader(db: LedgerDb, logId: number): TileReader {
+/** Reads tiles by id in one query (as stored now: at least as wide as any request). */
+export function tileReader(db: LedgerDb, logId: number): (ids: TileId[]) => ReturnType<TileReader> {
   return async (ids) => {
     const out = new Map<string, Tile>();
     if (ids.length === 0) return out;

@@ -1,16 +1,17 @@
 import { consistencyRanges, foldSubtrees, inclusionRanges, subtreesOf, type Range, type TreeHasher } from './merkle.ts';
-import { nodeHash, locate, tileKey, type Tile, type TileId } from './tiles.ts';
+import { nodeHash, locate, tileKey, type Tile, type TileRequest } from './tiles.ts';
 
 /** Fetches stored tiles (one query for a whole proof); missing ones are simply absent. */
-export type TileReader = (ids: TileId[]) => Promise<Map<string, Tile>>;
+export type TileReader = (ids: TileRequest[]) => Promise<Map<string, Tile>>;
 
 /** MTH of each range, reading every tile the ranges need at once. */
 export async function rangeHashes(h: TreeHasher, ranges: Range[], read: TileReader): Promise<Buffer[]> {
   const nodes = ranges.map(subtreesOf);
-  const ids = new Map<string, TileId>();
+  const ids = new Map<string, TileRequest>();
   for (const n of nodes.flat()) {
-    const { tile } = locate(n);
-    ids.set(tileKey(tile), tile);
+    const { tile, offset, count } = locate(n);
+    const width = Math.max(offset + count, ids.get(tileKey(tile))?.width ?? 0);
+    ids.set(tileKey(tile), { ...tile, width });
   }
   const tiles = ids.size > 0 ? await read([...ids.values()]) : new Map<string, Tile>();
   return nodes.map((ns) => foldSubtrees(h, ns.map((n) => nodeHash(h, n, tiles))));

@@ -1,13 +1,14 @@
 import type { TileReader } from './proofs.ts';
 import { HASH_SIZE } from './merkle.ts';
-import { TILE_WIDTH, tileKey, type Tile } from './tiles.ts';
+import { tileKey, type Tile } from './tiles.ts';
 
-const LIMIT = 1024; // full tiles kept, ~24 KB each with their subtrees: ~24 MB at most
+const LIMIT = 1024; // tiles kept, ≤ ~24 KB each with their subtrees: ~24 MB at most
 
 /**
- * Full tiles never change, so proofs keep them (and the subtree hashes computed from them) in
- * memory: at 10M entries the ~150 upper-level tiles serve every proof without a read or a hash.
- * Partial tiles on the right edge are always read afresh. Least recently used goes first.
+ * Stored hashes never change — a tile only grows on the right edge — so proofs keep the tiles
+ * they read (and the subtree hashes computed from them) in memory: at 10M entries the ~150
+ * upper-level tiles serve every proof without a read or a hash. A kept tile narrower than a
+ * request (the edge has grown since) is read again. Least recently used goes first.
  */
 export function createTileCache() {
   const cache = new Map<string, Tile>();
@@ -19,7 +20,7 @@ export function createTileCache() {
         for (const id of ids) {
           const key = `${logId}/${tileKey(id)}`;
           const hit = cache.get(key);
-          if (hit) {
+          if (hit && hit.hashes.length >= id.width * HASH_SIZE) {
             cache.delete(key); // re-insert: Map order is the recency order
             cache.set(key, hit);
             out.set(tileKey(id), hit);
@@ -27,7 +28,7 @@ export function createTileCache() {
         }
         for (const [key, tile] of await read(missing)) {
           out.set(key, tile);
-          if (tile.hashes.length !== TILE_WIDTH * HASH_SIZE) continue;
+          cache.delete(`${logId}/${key}`);
           cache.set(`${logId}/${key}`, tile);
           if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);
         }

@@ -18,18 +18,21 @@ export interface TileId {
 export interface Tile extends TileId {
   /** The tile's hashes concatenated: 32 × width bytes, width ≤ 256 (a partial tile on the right edge). */
   hashes: Buffer;
-  /** A full tile's subtrees, level by level (filled on first use; a full tile never changes). */
+  /** Its complete subtrees, level by level (filled on first use; stored hashes never change, a tile only grows). */
   expanded?: Buffer[][];
 }
 
-const FULL = TILE_WIDTH * HASH_SIZE;
+/** A tile asked for, and how many of its hashes (from the left) the asker needs. */
+export interface TileRequest extends TileId {
+  width: number;
+}
 
-/** Every subtree of a full tile: [0] its 256 hashes, [r] the 256/2^r nodes r levels up. */
+/** Every complete subtree of a tile: [0] its hashes, [r] the nodes r levels up (pairs only: a partial tile's last odd one waits). */
 function expand(h: TreeHasher, tile: Tile): Buffer[][] {
   const levels = [hashesOf(tile)];
   for (let level = levels[0]!; level.length > 1; ) {
     const up: Buffer[] = [];
-    for (let i = 0; i < level.length; i += 2) up.push(h.node(level[i]!, level[i + 1]!));
+    for (let i = 0; i + 1 < level.length; i += 2) up.push(h.node(level[i]!, level[i + 1]!));
     levels.push(up);
     level = up;
   }
@@ -58,13 +61,9 @@ export function nodeHash(h: TreeHasher, node: NodeId, tiles: Map<string, Tile>):
   const tile = tiles.get(tileKey(at.tile));
   const end = (at.offset + at.count) * HASH_SIZE;
   if (!tile || tile.hashes.length < end) throw new Error(`tile ${tileKey(at.tile)} does not hold node ${node.level}/${node.index}`);
-  if (tile.hashes.length === FULL) {
-    // The nodes a proof needs from one tile share most of their subtrees: hash the tile once.
-    tile.expanded ??= expand(h, tile);
-    return tile.expanded[Math.log2(at.count)]![at.offset / at.count]!;
-  }
-  const hashes = hashesOf({ ...at.tile, hashes: tile.hashes.subarray(at.offset * HASH_SIZE, end) });
-  return perfectRoot(h, hashes);
+  // The nodes a proof needs from one tile share most of their subtrees: hash the tile once.
+  tile.expanded ??= expand(h, tile);
+  return tile.expanded[Math.log2(at.count)]![at.offset / at.count]!;
 }
 
 /**
