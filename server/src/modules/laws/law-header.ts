@@ -4,7 +4,7 @@
  * Two layouts are read. The sample's: optional front matter (`---` … `---`), `# title`, an
  * optional `# subtitle` (the part of a split code), dated lines (`2021年1月22日 …修订`), then
  * `<!-- INFO END -->`. And plain text as the national database gives it: a title line, then
- * optionally the parenthesised history (`（1996年3月17日…通过　根据2009年8月27日…第一次修正）`).
+ * optionally the parenthesised history (`（1996年3月17日…通过 根据2009年8月27日…第一次修正）`).
  * Without an INFO END marker the header ends at the first line that is none of these.
  */
 import type { HistoryEvent, HistoryKind, LawLevel, LawWarning } from './law.types.ts';
@@ -62,7 +62,7 @@ function eventsOf(text: string, line: number): HistoryEvent[] | null {
 }
 
 /** The file name without folders, extension and `(YYYY-MM-DD)`. */
-export function titleFromFile(file: string): string {
+function titleFromFile(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
   return base.replace(/\.[A-Za-z0-9]+$/, '').replace(/[(（]\d{4}-\d{2}-\d{2}[)）]$/u, '').trim();
 }

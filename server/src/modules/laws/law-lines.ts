@@ -70,7 +70,7 @@ export function cleanLine(raw: string): string {
 }
 
 /** '总 则' → '总则' (statutes space out two-character headings); other runs → one space. */
-export function normalizeHeading(s: string): string {
+function normalizeHeading(s: string): string {
   return s.replace(SPACE_BETWEEN_CJK, '').replace(WHITESPACE, ' ').trim();
 }
 

@@ -68,8 +68,8 @@ export class TreeBuilder {
 
   constructor(private readonly opts: TreeOptions) {}
 
-  /** `next` is the next non-blank line, for the suspected-heading rule. */
-  add(line: Line, lineNo: number, raw: string, next: Line | undefined): void {
+  /** `written` is the cleaned line; `next` the next non-blank line (for suspected headings). */
+  add(line: Line, lineNo: number, written: string, next: Line | undefined): void {
     if (line.type === 'blank') {
       this.table = null;
       return;
@@ -77,8 +77,8 @@ export class TreeBuilder {
     if (line.type !== 'table') this.table = null;
     if (line.type === 'appendix') return this.onAppendix(line.heading, lineNo);
     if (this.appendix) {
-      if (line.type === 'table') return this.onTable(raw, lineNo);
-      return void this.text(this.appendix, raw, lineNo);
+      if (line.type === 'table') return this.onTable(written, lineNo);
+      return void this.text(this.appendix, written, lineNo);
     }
     switch (line.type) {
       case 'structure':
@@ -86,12 +86,12 @@ export class TreeBuilder {
       case 'heading':
         return this.onHeading(line.heading, line.mdLevel, lineNo);
       case 'article':
-        return this.onArticle(line, lineNo, raw, next);
+        return this.onArticle(line, lineNo, written, next);
       case 'item':
       case 'subitem':
-        return this.onItem(line, lineNo, raw);
+        return this.onItem(line, lineNo, written);
       case 'table':
-        return this.onTable(raw, lineNo);
+        return this.onTable(written, lineNo);
       case 'text':
         return this.onText(line.text, lineNo, next);
     }
@@ -121,11 +121,14 @@ export class TreeBuilder {
     return parent ? parent.children : this.roots;
   }
 
+  /** Ids: articles `<law>/art51-1` wherever they sit; anything else `<parent id>/<kind><n>`. */
   private append(parent: LawElement | null, kind: ElementKind, number: number, fields: Partial<LawElement> & { line: number }): LawElement {
     const siblings = this.childrenOf(parent);
-    const n = number || siblings.filter((c) => c.kind === kind).length + 1;
-    const base = kind === 'article' ? (fields.id ?? '') : `${parent?.id ?? this.opts.lawId}/${segmentOf(kind as Exclude<ElementKind, 'article'>, n)}`;
-    const el: LawElement = { kind, number, label: '', heading: '', text: '', children: [], ...fields, id: this.uniqueId(base) };
+    const path =
+      kind === 'article'
+        ? `${this.opts.lawId}/${articleSegment({ n: number, ...(fields.sub ? { sub: fields.sub } : {}) })}`
+        : `${parent?.id ?? this.opts.lawId}/${segmentOf(kind, number || siblings.filter((c) => c.kind === kind).length + 1)}`;
+    const el: LawElement = { kind, number, label: '', heading: '', text: '', children: [], ...fields, id: this.uniqueId(path) };
     siblings.push(el);
     return el;
   }
@@ -216,7 +219,6 @@ export class TreeBuilder {
       ...(ref.sub ? { sub: ref.sub } : {}),
       label: a.label,
       line: lineNo,
-      id: `${this.opts.lawId}/${articleSegment(ref)}`,
     });
     this.prevArticle = ref;
     if (a.text !== '') this.addParagraph(a.text, lineNo);
@@ -255,7 +257,8 @@ export class TreeBuilder {
       this.warn(lineNo, 'LAW_ITEM_SEQUENCE', `${it.label}的编号不连续：应为第${toChineseNumber(expected)}${kind === 'item' ? '项' : '目'}`);
     }
     const el = this.append(parent, kind, it.number, { label: it.label, text: it.text, line: lineNo });
-    if (kind === 'item') this.item = el;
+    // Only a （一） item takes 目; a 1. promoted to 项 leaves the next 2. a sibling.
+    if (it.type === 'item') this.item = el;
     this.last = { el, ended: TERMINAL.test(it.text) };
   }
 

@@ -55,17 +55,21 @@ function lawFiles(dir: string): string[] {
   return out;
 }
 
-function loadSamples(): ParsedLaw[] {
-  if (!sampleDir) throw new Error(`找不到样例法规目录：${SAMPLE_DIRS.join('，')}`);
+/** ../shared/README.md: tests read the samples when present and skip, saying so, when not. */
+function loadSamples(sampleDir: string | undefined): ParsedLaw[] {
+  if (!sampleDir) {
+    console.warn(`跳过样例法规测试：找不到 ${SAMPLE_DIRS.join('，')}（小型自制样例见 parse-law.test.ts）`);
+    return [];
+  }
   return lawFiles(sampleDir)
     .map((f) => path.relative(sampleDir, f).split(path.sep).join('/'))
     .sort()
     .map((rel) => parseLaw(readFileSync(path.join(sampleDir, rel), 'utf8'), { file: rel }));
 }
 
-const laws = loadSamples();
+const laws = loadSamples(sampleDir);
 
-describe('sample laws', () => {
+describe.skipIf(!sampleDir)('sample laws', () => {
   it('has an expectation for every sample file', () => {
     expect(laws.map((l) => l.file)).toEqual(Object.keys(EXPECTED).sort());
   });
@@ -100,7 +104,7 @@ describe('sample laws', () => {
   });
 });
 
-describe('citations in the sample laws', () => {
+describe.skipIf(!sampleDir)('citations in the sample laws', () => {
   const ids = new Set<string>();
   const byTitle = new Map<string, string>();
   for (const law of laws) {

@@ -178,6 +178,17 @@ describe('parseLaw: variants of the national corpus', () => {
     expect(law.warnings).toMatchObject([{ line: 11, code: 'LAW_ITEM_SEQUENCE', message: '（三）的编号不连续：应为第二项' }]);
   });
 
+  it('目 (1.) sit under the current 项; without one they are 项', () => {
+    const law = parse(['第一条 下列事项：', '（一）甲：', '1. 子一；', '2. 子二；', '（二）乙。', '第二条 下列事项：', '(1) 丙；', '(2) 丁。']);
+    const el = byId(law);
+    expect(el.get('示例法/2020-01-01/art1/p1/i1')?.children.map((c) => [c.id.split('/').at(-1), c.kind, c.label, c.text])).toEqual([
+      ['m1', 'subitem', '1.', '子一；'],
+      ['m2', 'subitem', '2.', '子二；'],
+    ]);
+    expect(el.get('示例法/2020-01-01/art2/p1/i2')).toMatchObject({ kind: 'item', label: '（2）', text: '丁。' });
+    expect(law.warnings).toEqual([]);
+  });
+
   it('a line after one that did not end a sentence continues it', () => {
     const law = parse([
       '第一条 为了规范',
@@ -288,11 +299,11 @@ describe('parseLaw: variants of the national corpus', () => {
 describe('parseLaw: plain text without the header block', () => {
   it('takes the title from the first line and the history from the parenthesis', () => {
     const text = [
-      '中华人民共和国示例法',
-      '（1996年3月17日第八届全国人民代表大会第四次会议通过　根据2009年8月27日第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》第一次修正　2021年1月22日第十三届全国人民代表大会常务委员会第二十五次会议修订）',
-      '第一章　总则',
-      '第一条　为了规范示例，制定本法。',
-      '第二条　本法自1996年10月1日起施行。',
+      '\uFEFF中华人民共和国示例法', // with a byte-order mark
+      '（1996年3月17日第八届全国人民代表大会第四次会议通过\u3000根据2009年8月27日第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》第一次修正\u30002021年1月22日第十三届全国人民代表大会常务委员会第二十五次会议修订）',
+      '第一章\u3000总则',
+      '第一条\u3000为了规范示例，制定本法。',
+      '第二条\u3000本法自1996年10月1日起施行。',
     ].join('\r\n');
     const law = parseLaw(text, { file: 'uploads/示例法.txt' });
     expect(law).toMatchObject({
