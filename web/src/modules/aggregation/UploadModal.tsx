@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Modal, Radio, Select, Space, theme, Typography, Upload, type SelectProps } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { Batch, BatchMode, SourceSystem } from '../../api/types';
@@ -65,6 +65,10 @@ export function UploadModal(props: {
     const owning = sources.filter((s) => s.libraries.some((l) => l.libraryId === id));
     if (owning.length === 1 && owning[0]) form.setFieldValue('source', owning[0].code);
   }
+  // Sources can arrive after the library was picked (a slow network): choose then, if still unset.
+  useEffect(() => {
+    if (library && !form.getFieldValue('source')) chooseLibrary(library);
+  }, [sources]); // only when the sources change, not on every pick of a library
 
   async function upload() {
     const values = await form.validateFields();
