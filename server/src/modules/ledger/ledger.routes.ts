@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { listOf } from '../../platform/http/pagination.ts';
 import { actorOf, requestMeta } from '../../platform/http/route-guard.ts';
 import type { EntryService } from './entries.service.ts';
+import { ledgerErrors } from './ledger.errors.ts';
 import { P } from './ledger.permissions.ts';
 import * as s from './ledger.schema.ts';
 import type { LogService } from './logs.service.ts';
@@ -59,7 +60,7 @@ export function ledgerRoutes(d: { logs: LogService; entries: EntryService; witne
       schema: { tags, summary: '新建存证日志（SM3 日志另加 SM2 签名）', body: s.createLogBody, response: { 200: s.logView } },
       handler: async (req) => {
         await d.logs.create({ actor: actorOf(req), meta: requestMeta(req) }, req.body);
-        return logView((await d.logs.list()).find((l) => l.name === req.body.name)!);
+        return logView((await d.logs.list(req.body.name))[0]!);
       },
     });
 
@@ -68,8 +69,8 @@ export function ledgerRoutes(d: { logs: LogService; entries: EntryService; witne
       schema: { tags, summary: '存证日志详情：签名密钥、见证方、最新检查点', params: s.logParams, response: { 200: s.logDetail } },
       handler: async (req) => {
         const { name } = req.params;
-        await d.logs.logOf(name); // 404 for an unknown log
-        const log = (await d.logs.list()).find((l) => l.name === name)!;
+        const [log] = await d.logs.list(name);
+        if (!log) throw ledgerErrors.LEDGER_LOG_NOT_FOUND(`存证日志 ${name} 不存在`);
         const witnesses = (await d.witnesses.witnessesOf(name)).map((w) => ({ name: w.name, vkey: w.vkey, addedAt: w.added_at.toISOString() }));
         const checkpoint = log.checkpointSize === null ? null : await checkpointOf(name);
         return { ...logView(log), keys: await keysOf(name), witnesses, checkpoint };

@@ -90,6 +90,13 @@ export function createLogService(base: BaseDb, deps: LedgerDeps) {
     return { n: size, value: value.value };
   }
 
+  /** Signs and stores a checkpoint of the log's size; a server that lost the race keeps the winner's. */
+  async function signCheckpoint(log: LogRow, signers: Signer[]) {
+    const root = await rootAt(hasherOf(log.hash_alg), log.size, readerOf(log.id));
+    const note = signNote(checkpointText({ origin: log.origin, size: log.size, root, extensions: [] }), signers, now());
+    await db.insertInto('ledger_checkpoints').values({ log_id: log.id, size: log.size, root, note }).onConflict((oc) => oc.doNothing()).execute();
+  }
+
   async function activeSigners(log: LogRow): Promise<Signer[]> {
     const keys = await db.selectFrom('ledger_keys').select(['kind', 'vkey']).where('log_id', '=', log.id).where('retired_at', 'is', null).orderBy('kind').execute();
     return keys.map((k) => deps.keys.signer(log.origin, k.kind, k.vkey));
@@ -104,11 +111,16 @@ export function createLogService(base: BaseDb, deps: LedgerDeps) {
   const service = {
     logOf,
 
-    async list() {
-      const logs = await db.selectFrom('ledger_logs').selectAll().orderBy('name').execute();
+    /** Every log (or the one named) with its latest checkpoint's size and time. */
+    async list(name?: string) {
+      let q = db.selectFrom('ledger_logs').selectAll().orderBy('name');
+      if (name !== undefined) q = q.where('name', '=', name);
+      const logs = await q.execute();
+      if (logs.length === 0) return [];
       const latest = await db
         .selectFrom('ledger_checkpoints')
         .select(['log_id', (eb) => eb.fn.max('size').as('size'), (eb) => eb.fn.max('created_at').as('at')])
+        .where('log_id', 'in', logs.map((l) => l.id))
         .groupBy('log_id')
         .execute();
       return logs.map((l) => {
@@ -188,9 +200,7 @@ export function createLogService(base: BaseDb, deps: LedgerDeps) {
       const log = await logOf(name);
       const last = await db.selectFrom('ledger_checkpoints').select('size').where('log_id', '=', log.id).orderBy('size', 'desc').executeTakeFirst();
       if (last && last.size >= log.size) return;
-      const root = await rootAt(hasherOf(log.hash_alg), log.size, readerOf(log.id));
-      const note = signNote(checkpointText({ origin: log.origin, size: log.size, root, extensions: [] }), await activeSigners(log), now());
-      await db.insertInto('ledger_checkpoints').values({ log_id: log.id, size: log.size, root, note }).onConflict((oc) => oc.doNothing()).execute();
+      await signCheckpoint(log, await activeSigners(log));
     },
 
     /** Checkpoints every log that grew; the scheduler calls this every second. */
@@ -217,11 +227,12 @@ export function createLogService(base: BaseDb, deps: LedgerDeps) {
     async checkpoints(name: string, page: Page) {
       const log = await logOf(name);
       const { limit, offset } = pageOffset(page);
-      const [rows, total, cos] = await Promise.all([
+      const [rows, total] = await Promise.all([
         db.selectFrom('ledger_checkpoints').selectAll().where('log_id', '=', log.id).orderBy('size', 'desc').limit(limit).offset(offset).execute(),
         db.selectFrom('ledger_checkpoints').select((eb) => eb.fn.countAll<number>().as('n')).where('log_id', '=', log.id).executeTakeFirstOrThrow(),
-        db.selectFrom('ledger_cosignatures').select(['size', 'witness', 'line', 'cosigned_at']).where('log_id', '=', log.id).execute(),
       ]);
+      const sizes = rows.map((c) => c.size);
+      const cos = sizes.length === 0 ? [] : await db.selectFrom('ledger_cosignatures').select(['size', 'witness', 'line', 'cosigned_at']).where('log_id', '=', log.id).where('size', 'in', sizes).execute();
       return {
         items: rows.map((c) => {
           const mine = cos.filter((x) => x.size === c.size);
@@ -250,11 +261,7 @@ export function createLogService(base: BaseDb, deps: LedgerDeps) {
         await recordAudit(trx, who, { action: 'ledger.rotate-key', targetType: 'ledger_log', targetId: name, changes: { kind, retired: old.vkey, active: fresh, entry: entryIdx } });
       });
       // The handover checkpoint: everyone up to the rotation entry, signed by both generations.
-      const current = await logOf(name);
-      const root = await rootAt(hasherOf(log.hash_alg), current.size, readerOf(log.id));
-      const signers = [...oldSigners, deps.keys.signer(log.origin, kind, fresh)];
-      const note = signNote(checkpointText({ origin: log.origin, size: current.size, root, extensions: [] }), signers, now());
-      await db.insertInto('ledger_checkpoints').values({ log_id: log.id, size: current.size, root, note }).onConflict((oc) => oc.doNothing()).execute();
+      await signCheckpoint(await logOf(name), [...oldSigners, deps.keys.signer(log.origin, kind, fresh)]);
       return { retired: old.vkey, active: fresh, entry: entryIdx };
     },
 
