@@ -8,6 +8,9 @@ import { createLogger } from './platform/logger.ts';
 import { DATA_SCOPES } from './platform/authz/scope.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/identity/identity.demo.ts';
 import { registerLedgerCommands } from './modules/ledger/ledger.cli.ts';
+import { registerLawCommands } from './modules/laws/laws.cli.ts';
+import { registerSharingCommands } from './modules/sharing/sharing.cli.ts';
+import type { CliKit } from './cli-kit.ts';
 
 type DbFlags = Pick<ConfigFlags, 'dataDir' | 'databaseUrl' | 'demo'>;
 
@@ -155,7 +158,7 @@ export function buildCli(): Command {
       }
     });
 
-  registerLedgerCommands(program, {
+  const kit: CliKit = {
     dbOptions,
     withTianping,
     exit: (code) => {
@@ -164,7 +167,10 @@ export function buildCli(): Command {
     fail: (message) => {
       throw new CliError(message);
     },
-  });
+  };
+  registerLedgerCommands(program, kit);
+  registerLawCommands(program, kit);
+  registerSharingCommands(program, kit);
 
   dbOptions(program.command('migrate').description('执行数据库迁移')).action(async (opts: DbFlags) => {
     await withTianping(opts, async () => undefined);

@@ -19,6 +19,9 @@ import { createDictionaryModule } from './modules/dictionary/index.ts';
 import { createStandardsModule } from './modules/standards/index.ts';
 import { createAggregationModule, type AggregationModule } from './modules/aggregation/index.ts';
 import { createLedgerModule, type LedgerModule } from './modules/ledger/index.ts';
+import { createLawsModule, type LawsModule } from './modules/laws/index.ts';
+import { createSharingModule, type SharingModule } from './modules/sharing/index.ts';
+import { createPowerListModule, type PowerListModule } from './modules/power-list/index.ts';
 
 export interface Tianping {
   app: FastifyInstance;
@@ -27,6 +30,9 @@ export interface Tianping {
   calendar: CalendarService;
   aggregation: AggregationModule;
   ledger: LedgerModule;
+  laws: LawsModule;
+  sharing: SharingModule;
+  powerList: PowerListModule;
   routes: GuardedRoute[];
   close(): Promise<void>;
 }
@@ -60,12 +66,20 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
     const aggregation = createAggregationModule(database.db, { codes: dictionary.lookup, uploadDir: uploadDirOf(config), logger, clock: opts.clock });
     const ledger = createLedgerModule(database.db, config.ledger, { logger, clock: opts.clock, fetch: opts.fetch });
     await ledger.ensureBaseline();
+    const laws = createLawsModule(database.db, { clock: opts.clock });
+    const powerList = createPowerListModule(database.db, { codes: dictionary.lookup, clock: opts.clock });
+    // The installation key seals consumers' secrets; it lives with the ledger's signing keys.
+    const sharing = createSharingModule(database.db, { calendar, keyDir: config.ledger.keyDir, reader: aggregation.reader, clock: opts.clock });
+    await sharing.ensureBaseline();
     if (config.seedDemo && (await identity.isEmpty())) {
       logger.info('empty database: seeding the demo');
       await identity.seedDemo();
       const orgs = await identity.orgs.listAllForOperator();
       // The bureau of a region (not one of its 司法所, which share the region code).
       await aggregation.seedDemo(async (region) => orgs.find((o) => o.regionCode === region && o.type !== 'justice_office')?.id ?? null);
+      await laws.seedDemo(config.demoLawsDir, logger);
+      const items = await powerList.seedDemo(); // its bases cite the laws just imported
+      if (items.skippedBases.length > 0) logger.warn({ skipped: items.skippedBases.length }, '演示权责清单中有依据条文不在法规库中，已跳过');
     }
 
     const app = await createHttpApp(logger, { trustProxy: config.trustProxy });
@@ -76,6 +90,9 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
     await app.register(standards.routes);
     await app.register(aggregation.routes);
     await app.register(ledger.routes);
+    await app.register(laws.routes);
+    await app.register(sharing.routes);
+    await app.register(powerList.routes);
     await app.register(calendarRoutes(calendar));
     await app.register(auditRoutes(database.db));
     await serveConsole(app, config.webDist);
@@ -87,6 +104,9 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
       calendar,
       aggregation,
       ledger,
+      laws,
+      sharing,
+      powerList,
       routes,
       async close() {
         await app.close();

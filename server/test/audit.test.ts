@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
 import { createTestApp, injectFetch, type TestApp } from './harness.ts';
 import { API, count, expectError, makeUser, orgId, roleId, snapshot, userId } from './helpers.ts';
 import { LAWYER_HEADERS, lawyerRow } from '../src/modules/aggregation/test-fixtures.ts';
+import { insertLaw, TEST_LAW, workbookOf } from '../src/modules/power-list/test-fixtures.ts';
 
 /**
  * SEC-17: every state change writes one audit event in its transaction — who (user, org), what
@@ -14,6 +15,10 @@ import { LAWYER_HEADERS, lawyerRow } from '../src/modules/aggregation/test-fixtu
 let tp: TestApp;
 const ctx: Record<string, number> = {};
 const keys: Record<string, string> = {};
+const files: Record<string, Buffer> = {};
+/** A power-list item resting on an element of TEST_LAW (written into the library in beforeAll). */
+const plBasis = `${TEST_LAW.id}/art3/p1/i2`;
+const plItem = (name: string) => ({ code: 'AUDIT-PL-1', name, kind: '行政处罚', orgTypes: ['city_bureau'], bases: [{ elementId: plBasis, role: 'penalty' }] });
 
 interface Case {
   user: string;
@@ -97,6 +102,56 @@ const CASES: Record<string, Case> = {
     user: 'sysadmin', url: () => '/ledger/witness/follow', body: () => ({ url: 'http://tianping.test/api/v1/ledger/logs/audit-w', logKey: keys.log }),
     action: 'ledger.follow', targetType: 'ledger_witnessed', targetId: () => 'tianping.local/audit-w',
   },
+  'POST /api/v1/laws/import': {
+    user: 'xihu_staff', url: () => `/laws/import?filename=${encodeURIComponent('审计测试条例(2020-01-01).md')}&folder=${encodeURIComponent('行政法规')}`,
+    body: () => '# 审计测试条例\n\n<!-- INFO END -->\n\n第一条 为了测试，制定本条例。\n',
+    headers: { 'content-type': 'text/markdown' }, action: 'law.import', targetType: 'law_version', targetId: () => '审计测试条例/2020-01-01',
+  },
+  'POST /api/v1/power-list/items': { user: 'xihu_staff', url: () => '/power-list/items', body: () => plItem('审计测试事项'), action: 'power-list.item.create', targetType: 'power_item', targetId: fromResponse },
+  'PUT /api/v1/power-list/items/:id': { user: 'xihu_staff', url: () => `/power-list/items/${ctx.plItem}`, body: () => plItem('审计测试事项（改）'), action: 'power-list.item.update', targetType: 'power_item', targetId: ofCtx('plItem') },
+  'POST /api/v1/power-list/reviews/confirm': {
+    user: 'xihu_staff', url: () => '/power-list/reviews/confirm', body: () => ({ itemId: ctx.plItem, oldElementId: plBasis, newElementId: null }),
+    action: 'power-list.review.confirm', targetType: 'power_item', targetId: ofCtx('plItem'),
+  },
+  'POST /api/v1/power-list/import': {
+    user: 'xihu_staff', url: () => '/power-list/import', body: () => files.powerList, headers: { 'content-type': 'application/octet-stream' },
+    action: 'power-list.import', targetType: 'power_item', targetId: () => null,
+  },
+  'DELETE /api/v1/power-list/items/:id': { user: 'xihu_staff', url: () => `/power-list/items/${ctx.plItem}`, action: 'power-list.item.delete', targetType: 'power_item', targetId: ofCtx('plItem') },
+  'POST /api/v1/sharing/resources': {
+    user: 'xihu_staff', url: () => '/sharing/resources',
+    body: () => ({ code: 'audit-res', name: '审计测试资源', libraryId: 'law-firm', fields: ['name', 'creditCode'], lookupKeys: ['creditCode'], updateCycle: 'daily', sharingType: 'unconditional', openType: 'open' }),
+    action: 'sharing.resource.create', targetType: 'share_resource', targetId: () => 'audit-res',
+  },
+  'PUT /api/v1/sharing/resources/:code': {
+    user: 'xihu_staff', url: () => '/sharing/resources/audit-res',
+    body: () => ({ name: '审计测试资源（改）', libraryId: 'law-firm', fields: ['name'], lookupKeys: [], updateCycle: 'weekly', sharingType: 'unconditional', openType: 'open' }),
+    action: 'sharing.resource.update', targetType: 'share_resource', targetId: () => 'audit-res',
+  },
+  'POST /api/v1/sharing/consumers': {
+    user: 'xihu_staff', url: () => '/sharing/consumers', body: () => ({ name: '审计测试调用方', alg: 'hmac-sha256' }),
+    action: 'sharing.consumer.create', targetType: 'share_consumer', targetId: (r) => String(r.consumerId),
+  },
+  'PATCH /api/v1/sharing/consumers/:id': {
+    user: 'xihu_staff', url: () => `/sharing/consumers/${ctx.shareConsumer}`, body: () => ({ status: 'suspended' }),
+    action: 'sharing.consumer.status', targetType: 'share_consumer', targetId: ofCtx('shareConsumer'),
+  },
+  'POST /api/v1/sharing/requests': {
+    user: 'xihu_staff', url: () => '/sharing/requests', body: () => ({ consumerId: ctx.shareConsumer, resourceCode: 'lawyer', fields: ['name'], purpose: '审计测试', legalBasis: '测试依据' }),
+    action: 'sharing.request.create', targetType: 'share_request', targetId: fromResponse,
+  },
+  'POST /api/v1/sharing/requests/:id/decision': {
+    user: 'zj_leader', url: () => `/sharing/requests/${ctx.shareRequest}/decision`, body: () => ({ approve: false, note: '不符合最小必要原则' }),
+    action: 'sharing.request.reject', targetType: 'share_request', targetId: ofCtx('shareRequest'),
+  },
+  'POST /api/v1/sharing/grants': {
+    user: 'xihu_staff', url: () => '/sharing/grants', body: () => ({ consumerId: ctx.shareConsumer, resourceCode: 'lawyer', fields: ['name'], purpose: '审计测试' }),
+    action: 'sharing.grant.create', targetType: 'share_grant', targetId: (r) => String(r.grantId),
+  },
+  'POST /api/v1/sharing/grants/:id/revoke': {
+    user: 'xihu_staff', url: () => `/sharing/grants/${ctx.shareGrant}/revoke`,
+    action: 'sharing.grant.revoke', targetType: 'share_grant', targetId: ofCtx('shareGrant'),
+  },
   'GET /api/v1/users/:id/personal': { user: 'personal_reader', url: () => `/users/${ctx.target}/personal`, action: 'user.read-personal', targetType: 'user', targetId: ofCtx('target') },
 };
 
@@ -121,10 +176,17 @@ beforeAll(async () => {
   keys.witness = await tp.ledger.witnesses.witnessKey();
   await tp.ledger.witnesses.addWitness({ system: 'test' }, 'audit-w', keys.witness);
   ctx.xihu = await orgId(tp, '330106', 'county_bureau');
+  // Sharing: the province owns the lawyer roll; a Xihu system with a pending demand and a grant.
+  await sql`update share_resources set owner_org_id = ${await orgId(tp, '330000', 'province_dept')} where code = 'lawyer'`.execute(tp.database.db);
+  ctx.shareConsumer = (await tp.sharing.consumers.create({ system: 'test' }, { name: '审计用调用方', agency: '', orgId: ctx.xihu, alg: 'hmac-sha256' })).consumerId;
+  ctx.shareRequest = await tp.sharing.grants.demand({ system: 'test' }, null, { consumerId: ctx.shareConsumer, resourceCode: 'lawyer', fields: ['name'], purpose: '审计', legalBasis: '测试' });
+  ctx.shareGrant = await tp.sharing.grants.createGrant({ system: 'test' }, { consumerId: ctx.shareConsumer, resourceCode: 'lawyer', fields: ['name'], plainFields: [], purpose: '审计', legalBasis: '', ratePerSecond: 1, quotaPerDay: 1 });
   ctx.target = await makeUser(tp, 'audit_target', ctx.xihu);
   ctx.changer = await makeUser(tp, 'audit_changer', ctx.xihu);
   await makeUser(tp, 'audit_login', ctx.xihu);
   ctx.staffRole = await roleId(tp, 'staff');
+  await insertLaw(tp.database.db, TEST_LAW);
+  files.powerList = await workbookOf([['事项编码', '事项名称', '事项类别', '实施主体'], ['AUDIT-PL-2', '审计导入事项', '行政检查', '县级司法局']]);
   const sec = await tp.login('secadmin');
   const role = await tp.as(sec, {
     method: 'POST',
@@ -161,6 +223,7 @@ describe('SEC-17 every state change is audited', () => {
     const body = res.json() as Record<string, unknown>;
     if (route === 'POST /api/v1/orgs') ctx.newOrg = Number(body.id);
     if (route === 'POST /api/v1/aggregation/sources') ctx.source = Number(body.id);
+    if (route === 'POST /api/v1/power-list/items') ctx.plItem = Number(body.id);
 
     // An aggregation batch also records its end ('aggregation.batch.finish') under the same request id.
     const { rows } = await sql<Record<string, unknown>>`select * from audit_events where request_id = ${requestId} and action = ${c.action}`.execute(tp.database.db);

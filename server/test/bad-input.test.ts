@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
@@ -6,6 +7,7 @@ import { formatVerifierKey, generateEd25519 } from '../src/modules/ledger/note.t
 import { API, makeUser, orgId, roleId, snapshot, userId } from './helpers.ts';
 import { bodySchemaOf, queryParamsOf, setAt, valueNodes, wrongTypeFor } from './openapi-walk.ts';
 import { LAWYER_HEADERS, lawyerRow } from '../src/modules/aggregation/test-fixtures.ts';
+import { insertLaw, TEST_LAW } from '../src/modules/power-list/test-fixtures.ts';
 
 /**
  * DESIGN §4 "bad input never crashes the process and never leaves a partial write": every route
@@ -84,16 +86,51 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
   'POST /api/v1/ledger/logs/:name/rotate-key': { user: 'sysadmin', url: () => '/ledger/logs/bi-w/rotate-key', valid: () => ({ kind: 'ed25519' }) },
   'POST /api/v1/ledger/logs/:name/witnesses': { user: 'sysadmin', url: () => '/ledger/logs/bi-w/witnesses', valid: () => ({ vkey: keys.other }) },
   'POST /api/v1/ledger/witness/follow': { user: 'sysadmin', url: () => '/ledger/witness/follow', valid: () => ({ url: 'http://tianping.test/api/v1/ledger/logs/bi-w', logKey: keys.log }) },
+  'POST /api/v1/power-list/items': { user: 'bi_pl', url: () => '/power-list/items', valid: () => plBody('BI-PL-2') },
+  'PUT /api/v1/power-list/items/:id': { user: 'bi_pl', url: () => `/power-list/items/${ctx.plItem}`, valid: () => plBody('BI-PL-1') },
+  'POST /api/v1/power-list/reviews/confirm': { user: 'bi_pl', url: () => '/power-list/reviews/confirm', valid: () => ({ itemId: ctx.plItem, oldElementId: PL_BASIS, newElementId: `${TEST_LAW.id}/art3/p2` }) },
+  'DELETE /api/v1/power-list/items/:id': { user: 'bi_pl', url: () => `/power-list/items/${ctx.plDel}` },
+  'POST /api/v1/sharing/resources': {
+    user: 'bi_share', url: () => '/sharing/resources',
+    valid: () => ({ code: 'bi-res', name: '坏输入资源', libraryId: 'lawyer', fields: ['name', 'licenceNo'], lookupKeys: ['licenceNo'], updateCycle: 'daily', sharingType: 'conditional', sharingBasis: '律师法 第二条', openType: 'closed', description: '说明' }),
+  },
+  'PUT /api/v1/sharing/resources/:code': {
+    user: 'bi_share', url: () => '/sharing/resources/law-firm',
+    valid: () => ({ name: '律师事务所信息', libraryId: 'law-firm', ownerOrgId: ctx.xihu, fields: ['name', 'creditCode'], lookupKeys: ['creditCode'], updateCycle: 'weekly', sharingType: 'unconditional', openType: 'open' }),
+  },
+  'POST /api/v1/sharing/consumers': { user: 'bi_share', url: () => '/sharing/consumers', valid: () => ({ name: '坏输入调用方', agency: '某部门', orgId: ctx.xihu, alg: 'hmac-sha256' }) },
+  'PATCH /api/v1/sharing/consumers/:id': { user: 'bi_share', url: () => `/sharing/consumers/${ctx.biConsumer}`, valid: () => ({ status: 'suspended' }) },
+  'POST /api/v1/sharing/requests': {
+    user: 'bi_share', url: () => '/sharing/requests', valid: () => ({ consumerId: ctx.biConsumer, resourceCode: 'lawyer', fields: ['name'], purpose: '测试', legalBasis: '测试依据' }),
+  },
+  'POST /api/v1/sharing/requests/:id/decision': { user: 'bi_share', url: () => `/sharing/requests/${ctx.biRequest}/decision`, valid: () => ({ approve: false, note: '不同意' }) },
+  'POST /api/v1/sharing/grants': {
+    user: 'bi_share', url: () => '/sharing/grants',
+    valid: () => ({ consumerId: ctx.biConsumer, resourceCode: 'lawyer', fields: ['name', 'idNumber'], plainFields: ['name'], purpose: '测试', ratePerSecond: 5, quotaPerDay: 100 }),
+  },
+  'POST /api/v1/sharing/grants/:id/revoke': { user: 'bi_share', url: () => `/sharing/grants/${ctx.biGrant}/revoke` },
   'PUT /api/v1/calendar/years/:year': {
     user: 'sysadmin', url: () => '/calendar/years/2027',
     valid: () => ({ source: '国办发明电〔2026〕9号', amendedBy: ['国办发明电〔2026〕10号'], days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] }),
   },
 };
 
+/** A power-list item resting on an element of TEST_LAW (written into the library in beforeAll). */
+const PL_BASIS = `${TEST_LAW.id}/art3/p1/i2`;
+function plBody(code: string) {
+  return {
+    code, name: '坏输入事项', kind: '行政处罚', orgTypes: ['city_bureau'], description: '说明', bases: [{ elementId: PL_BASIS, role: 'penalty' }],
+    benchmarks: [{ level: '一般', circumstances: '情形', penalties: ['03'], amountMin: 0, amountMax: 100, note: '说明' }],
+  };
+}
+
 /** Routes taking a file instead of JSON, with their own cases below. */
 const UPLOAD_ROUTES = [
   'POST /api/v1/orgs/import-divisions',
   'POST /api/v1/aggregation/batches',
+  'POST /api/v1/laws/import',
+  // raw XLSX bytes (garbage, JSON, oversized: power-list/power-list.api.test.ts)
+  'POST /api/v1/power-list/import',
   // text/plain: one signature line (malformed, unknown and forged lines: ledger/witness.test.ts)
   'POST /api/v1/ledger/logs/:name/checkpoints/:size/cosignatures',
 ];
@@ -141,9 +178,19 @@ beforeAll(async () => {
   keys.other = formatVerifierKey({ name: 'bi.example/witness', kind: 'cosignature/v1', publicKey: generateEd25519().publicKey });
   ctx.xihu = await orgId(tp, '330106', 'county_bureau');
   ctx.target = await makeUser(tp, 'bi_target', ctx.xihu);
+  // Sharing: Xihu owns the lawyer roll here, so its staff decide the pending demand of its system.
+  await sql`update share_resources set owner_org_id = ${ctx.xihu} where code = 'lawyer'`.execute(tp.database.db);
+  ctx.biConsumer = (await tp.sharing.consumers.create({ system: 'test' }, { name: '坏输入基础调用方', agency: '', orgId: ctx.xihu, alg: 'hmac-sha256' })).consumerId;
+  ctx.biRequest = await tp.sharing.grants.demand({ system: 'test' }, null, { consumerId: ctx.biConsumer, resourceCode: 'lawyer', fields: ['name'], purpose: '基础', legalBasis: '测试' });
+  ctx.biGrant = await tp.sharing.grants.createGrant({ system: 'test' }, { consumerId: ctx.biConsumer, resourceCode: 'lawyer', fields: ['name'], plainFields: [], purpose: '基础', legalBasis: '', ratePerSecond: 1, quotaPerDay: 1 });
   ctx.staffRole = await roleId(tp, 'staff');
   await makeUser(tp, 'bi_changer', ctx.xihu);
   await makeUser(tp, 'bi_staff', ctx.xihu);
+  // Sharing: a role of its own (the staff role is edited by the PATCH /roles case below).
+  const shareRole = await tp.identity.roles.create(await actorFor('secadmin'), { requestId: 'setup', ip: null, userAgent: null }, {
+    code: 'bi_share', name: '共享交换', permissions: ['sharing:read', 'sharing:manage', 'sharing:request', 'sharing:approve'], dataScope: 'subtree',
+  });
+  await makeUser(tp, 'bi_share', ctx.xihu, { roles: [shareRole.code] });
   const role = await tp.identity.roles.create(await actorFor('secadmin'), { requestId: 'setup', ip: null, userAgent: null }, {
     code: 'bi_reader', name: '个人信息查阅', permissions: ['user:read', 'user:read-personal'], dataScope: 'all',
   });
@@ -156,7 +203,7 @@ beforeAll(async () => {
   await makeUser(tp, 'bi_agg', ctx.xihu, { roles: [aggRole.code] });
   const staff = await actorFor('bi_agg');
   ctx.biSource = (await tp.aggregation.sources.create({ system: 'test' }, staff, { code: 'bi-src', name: '坏输入基础来源', libraries: [] })).id;
-  for (const u of ['sysadmin', 'secadmin', 'bi_changer', 'bi_staff', 'bi_reader', 'bi_pusher', 'bi_agg', 'auditadmin']) {
+  for (const u of ['sysadmin', 'secadmin', 'bi_changer', 'bi_staff', 'bi_share', 'bi_reader', 'bi_pusher', 'bi_agg', 'auditadmin']) {
     tokens[u] = await tp.login(u);
     const me = await tp.as(tokens[u] ?? '', { method: 'GET', url: `${API}/auth/me` });
     permissionsOf[u] = (me.json() as { user: { permissions: string[] } }).user.permissions;
@@ -166,6 +213,18 @@ beforeAll(async () => {
   for (const [url, payload] of [['/code-sets', { code: 'bi_base', name: '基础代码集' }], ['/code-sets/bi_base/items', { code: '01', label: '甲' }]] as const) {
     const res = await tp.as(tokens.sysadmin ?? '', { method: 'POST', url: `${API}${url}`, payload });
     expect(res.statusCode, res.body).toBe(200);
+  }
+  // The power list: a role of its own as well, and items resting on TEST_LAW.
+  const plRole = await tp.identity.roles.create(await actorFor('secadmin'), { requestId: 'setup', ip: null, userAgent: null }, {
+    code: 'bi_pl', name: '权责清单', permissions: ['power-list:read', 'power-list:manage'], dataScope: 'subtree',
+  });
+  await makeUser(tp, 'bi_pl', ctx.xihu, { roles: [plRole.code] });
+  tokens.bi_pl = await tp.login('bi_pl');
+  await insertLaw(tp.database.db, TEST_LAW);
+  for (const [k, code] of [['plItem', 'BI-PL-1'], ['plDel', 'BI-PL-DEL']] as const) {
+    const res = await tp.as(tokens.bi_pl, { method: 'POST', url: `${API}/power-list/items`, payload: plBody(code) });
+    expect(res.statusCode, res.body).toBe(200);
+    ctx[k] = Number((res.json() as { id: number }).id);
   }
   before = await snapshot(tp); // after every login: a login stamps users.last_login_at
 });
@@ -244,6 +303,19 @@ describe('the aggregation upload (raw file bytes) refuses what it cannot import 
     ['a JSON body', '?library=lawyer&source=bi-src&fileName=a.csv', Buffer.from('{"a":1}'), 'application/json', 415],
   ] as const)('%s → %i', async (_, query, body, contentType, status) => {
     const res = await tp.as(tokens.bi_agg ?? '', { method: 'POST', url: `${API}/aggregation/batches${query}`, payload: body, headers: { 'content-type': contentType } });
+    expect(verdict(res, status)).toBe('');
+  });
+});
+
+describe('the law upload refuses what is not a law text, naming why', () => {
+  it.each([
+    ['binary garbage', '?filename=a.md', Buffer.from([0x50, 0x4b, 3, 4, 0, 1, 2, 0]), 'application/octet-stream', 400],
+    ['a file name that is not .md or .txt', '?filename=a.exe', Buffer.from('# 甲条例\n第一条 甲。\n'), 'text/markdown', 400],
+    ['markup in the folder', '?filename=a.md&folder=%3Cscript%3E', Buffer.from('# 甲条例\n第一条 甲。\n'), 'text/markdown', 400],
+    ['a JSON body', '?filename=a.md', Buffer.from('{"a":1}'), 'application/json', 415],
+    ['25 MB', '?filename=a.md', Buffer.alloc(25 * 1024 * 1024, 0x61), 'text/markdown', 413],
+  ] as const)('%s → %i', async (_, query, body, contentType, status) => {
+    const res = await tp.as(tokens.bi_staff ?? '', { method: 'POST', url: `${API}/laws/import${query}`, payload: body, headers: { 'content-type': contentType } });
     expect(verdict(res, status)).toBe('');
   });
 });

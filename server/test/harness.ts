@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../src/platform/config.ts';
 import { openDatabase, type Database } from '../src/platform/db/database.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
+import { SAMPLE_LAWS_DIR } from './samples.ts';
 
 /**
  * Each test file gets its own database (DESIGN §5): an in-memory PGlite by default, or, when
@@ -54,11 +55,17 @@ export interface TestApp extends Tianping {
   destroy(): Promise<void>;
 }
 
+/**
+ * The demo imports the sample laws only where a test asks (`demoLaws: true`): most tests need the
+ * demo's orgs and accounts, not a regulation library, and the import would slow every one of them.
+ */
+const demoLawsDirOf = (wanted: boolean | undefined): string => (wanted && SAMPLE_LAWS_DIR) || '/nonexistent/laws';
+
 /** A tianping on a fresh database with the deterministic demo seeded. */
-export async function createTestApp(opts: Omit<BuildOptions, 'database' | 'logger'> & { seedDemo?: boolean; ledger?: Partial<Config['ledger']> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: Omit<BuildOptions, 'database' | 'logger'> & { seedDemo?: boolean; ledger?: Partial<Config['ledger']>; demoLaws?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const base = loadConfig({ dataDir: 'memory://unused', demo: opts.seedDemo ?? true });
-  const config = { ...base, webDist: '/nonexistent', ledger: { ...base.ledger, ...opts.ledger } };
+  const config = { ...base, webDist: '/nonexistent', demoLawsDir: demoLawsDirOf(opts.demoLaws), ledger: { ...base.ledger, ...opts.ledger } };
   const tp = await buildTianping(config, { ...opts, database, logger: createLogger('silent') });
   return {
     ...tp,
@@ -78,10 +85,13 @@ export async function createTestApp(opts: Omit<BuildOptions, 'database' | 'logge
 }
 
 /** A listening server on a free port with the console, for browser tests. */
-export async function startTestServer(opts: { webDist?: string; seedDemo?: boolean; ledger?: Partial<Config['ledger']> } = {}): Promise<{ url: string; tp: Tianping; close(): Promise<void> }> {
+export async function startTestServer(opts: { webDist?: string; seedDemo?: boolean; ledger?: Partial<Config['ledger']>; demoLaws?: boolean } = {}): Promise<{ url: string; tp: Tianping; close(): Promise<void> }> {
   const database = await createTestDatabase();
   const config = loadConfig({ dataDir: 'memory://unused', demo: opts.seedDemo ?? true });
-  const tp = await buildTianping({ ...config, webDist: opts.webDist ?? config.webDist, ledger: { ...config.ledger, ...opts.ledger } }, { database, logger: createLogger('silent') });
+  const tp = await buildTianping(
+    { ...config, webDist: opts.webDist ?? config.webDist, demoLawsDir: demoLawsDirOf(opts.demoLaws), ledger: { ...config.ledger, ...opts.ledger } },
+    { database, logger: createLogger('silent') },
+  );
   const address = await tp.app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,

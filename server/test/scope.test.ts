@@ -24,6 +24,8 @@ const SCOPED_READS = [
   'GET /api/v1/aggregation/coverage',
   'GET /api/v1/aggregation/records',
   'GET /api/v1/aggregation/records/:library/:ref',
+  'GET /api/v1/sharing/requests',
+  'GET /api/v1/sharing/grants',
 ] as const;
 
 /**
@@ -48,6 +50,19 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   'GET /api/v1/data-elements': 'data standards: definitions in code, the same for every org',
   'GET /api/v1/standard-libraries': 'data standards: as GET /data-elements',
   'GET /api/v1/standard-libraries/:id': 'data standards: as GET /data-elements',
+  'GET /api/v1/sharing/resources': 'sharing: the resource catalog (政务信息资源目录), one for the installation, published to every unit',
+  'GET /api/v1/sharing/resources/:code': 'sharing: as GET /sharing/resources',
+  'GET /api/v1/sharing/consumers': "sharing: the registry of other agencies' systems (names and key ids; secrets are never returned), one for the installation",
+  'GET /api/v1/laws': 'regulation library: published laws, the same for every org',
+  'GET /api/v1/laws/levels': 'regulation library: as GET /laws',
+  'GET /api/v1/laws/version': 'regulation library: as GET /laws',
+  'GET /api/v1/laws/element': 'regulation library: as GET /laws',
+  'GET /api/v1/laws/search': 'regulation library: as GET /laws',
+  'GET /api/v1/power-list/items': 'power list: the catalogue of enforcement items and their legal basis, one for the installation (published, 行政处罚法 第三十九条), not org data',
+  'GET /api/v1/power-list/items/:id': 'power list: as GET /power-list/items',
+  'GET /api/v1/power-list/export': 'power list: as GET /power-list/items, as a workbook',
+  'GET /api/v1/power-list/template': 'power list: an empty workbook and the allowed values',
+  'GET /api/v1/power-list/reviews': 'power list: catalogue bases against law versions, no org data',
   'GET /api/v1/ledger/logs': 'ledger: platform logs of hashes and ids, no org data; read by the system and audit posts',
   'GET /api/v1/ledger/logs/:name': 'ledger: as GET /ledger/logs',
   'GET /api/v1/ledger/logs/:name/checkpoints': 'ledger: as GET /ledger/logs',
@@ -302,5 +317,21 @@ describe('aggregation: sources, batches and coverage belong to the source system
     const key = zj.items[0]?.ref ?? '';
     expect((await get('zj_leader', `/aggregation/records/lawyer/${key}`)).statusCode).toBe(200);
     expectError(await get('hz_leader', `/aggregation/records/lawyer/${key}`), 404, 'AGG_RECORD_NOT_FOUND');
+  });
+});
+
+describe("sharing: requests and grants belong to the asking consumer's org and the resource owner's", () => {
+  it('yinzhou sees none of xihu\'s requests and grants; the province (owner) and xihu (asker) see them', async () => {
+    await sql`update share_resources set owner_org_id = ${ids.province} where code = 'lawyer'`.execute(tp.database.db);
+    const c = await tp.sharing.consumers.create({ system: 'test' }, { name: '西湖区法院系统', agency: '', orgId: ids.xihu as number, alg: 'hmac-sha256' });
+    const asked = await tp.as(tokens.xihu_staff ?? '', { method: 'POST', url: `${API}/sharing/requests`, payload: { consumerId: c.consumerId, resourceCode: 'lawyer', fields: ['name'], purpose: '范围测试', legalBasis: '测试' } });
+    expect(asked.statusCode, asked.body).toBe(200);
+    await tp.sharing.grants.createGrant({ system: 'test' }, { consumerId: c.consumerId, resourceCode: 'lawyer', fields: ['name'], plainFields: [], purpose: '范围测试', legalBasis: '', ratePerSecond: 1, quotaPerDay: 1 });
+    const count = async (user: string, url: string) => ((await get(user, url)).json() as { total: number }).total;
+    for (const url of ['/sharing/requests', '/sharing/grants']) {
+      expect(await count('yinzhou_staff', url), url).toBe(0);
+      expect(await count('xihu_staff', url), url).toBe(1);
+      expect(await count('zj_leader', url), url).toBe(1);
+    }
   });
 });

@@ -10,6 +10,11 @@ export interface Config {
   seedDemo: boolean;
   /** Built console to serve at /, if present. */
   webDist: string;
+  /**
+   * Law texts the demo imports into an empty library: the sample collection beside the project
+   * (laws are not copied into it), or TIANPING_DEMO_LAWS. Skipped with a notice when absent.
+   */
+  demoLawsDir: string;
   logLevel: string;
   /**
    * Which reverse proxies may set X-Forwarded-For: none by default, so the IP in the login log and
@@ -74,6 +79,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     host: flags.host ?? env.HOST ?? '0.0.0.0',
     seedDemo: flags.demo !== false && env.TIANPING_DEMO !== 'false',
     webDist: path.join(ROOT, 'web/dist'),
+    demoLawsDir: env.TIANPING_DEMO_LAWS ?? path.join(ROOT, '../shared/data/laws-sample'),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     ledger: { nodeName: env.TIANPING_NODE_NAME ?? 'tianping.local', keyDir: keyDirOf(database, env.TIANPING_KEY_DIR), anchorSeconds },

@@ -1,3 +1,4 @@
+import { createRecordReader } from './record-reader.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { BaseDb } from '../../platform/db/database.ts';
@@ -24,6 +25,8 @@ export function createAggregationModule(db: BaseDb, deps: { codes: CodeLookup; u
   return {
     sources,
     batches,
+    /** What other modules may read of the records (sharing gateway). */
+    reader: createRecordReader(db),
     /** Stops running batches at a chunk boundary (shutdown); they resume on the next start. */
     stop: () => batches.stop(),
     /** Resumes console uploads a dead server left half done (called by `serve`, in the background). */

@@ -111,7 +111,8 @@ export async function writeChunk(db: Db, ctx: ChunkContext, rows: readonly Stage
       on conflict (library_id, business_key) do update set
         data = excluded.data, cleansed = excluded.cleansed, content_hash = excluded.content_hash, library_version = excluded.library_version,
         org_id = excluded.org_id, source_id = excluded.source_id, batch_id = excluded.batch_id, row_no = excluded.row_no,
-        sheet = excluded.sheet, received_at = excluded.received_at
+        sheet = excluded.sheet, received_at = excluded.received_at,
+        change_xid = pg_current_xact_id() -- the change feed (sharing) reads records by it
       where agg_records.content_hash <> excluded.content_hash
       returning (xmax = 0) as inserted
     ),

@@ -98,6 +98,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     permissions: [
       P['menu:orgs'], P['org:read'], P['menu:users'], P['user:read'], 'menu:calendar', 'calendar:read', 'dictionary:read',
       'menu:standards', 'standards:read', 'menu:aggregation', 'aggregation:read', 'aggregation:read-records',
+      'menu:laws', 'laws:read', 'menu:power-list', 'power-list:read',
+      'menu:sharing', 'sharing:read', 'sharing:approve',
     ],
   },
   {
@@ -109,6 +111,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     permissions: [
       P['menu:orgs'], P['org:read'], P['menu:users'], P['user:read'], 'menu:calendar', 'calendar:read', 'dictionary:read',
       'menu:standards', 'standards:read', 'menu:aggregation', 'aggregation:read', 'aggregation:read-records', 'aggregation:ingest', 'aggregation:manage-sources',
+      'menu:laws', 'laws:read', 'laws:import', 'menu:power-list', 'power-list:read', 'power-list:manage',
+      'menu:sharing', 'sharing:read', 'sharing:manage', 'sharing:request', 'sharing:approve', 'sharing:subject-log',
     ],
   },
   {

@@ -1,3 +1,4 @@
+import { escapeLike } from '../../platform/db/like.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../platform/authz/actor.ts';
 import type { Page } from '../../platform/http/pagination.ts';
@@ -102,8 +103,4 @@ export async function lockOrgTree(trx: Transaction<IdentityTables>): Promise<voi
 export async function moveSubtree(trx: Transaction<IdentityTables>, oldPath: string, newPath: string, depthDelta: number): Promise<void> {
   await sql`update orgs set path = ${newPath} || substr(path, ${oldPath.length + 1}), depth = depth + ${depthDelta}
             where path like ${oldPath + '%'}`.execute(trx);
-}
-
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -3,7 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { pageOffset, type Page } from '../../platform/http/pagination.ts';
 import type { IdentityTables } from './identity.tables.ts';
-import { escapeLike } from './orgs.queries.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 import { userRowInScope } from './scope.queries.ts';
 
 type Db = Kysely<IdentityTables> | Transaction<IdentityTables>;

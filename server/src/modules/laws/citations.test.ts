@@ -56,6 +56,8 @@ describe('findCitations', () => {
     ],
     // Relative references, from 第五十八条第二款.
     ['依照前款规定对罪犯实行禁闭的期限为七天至十五天', [['前款', { law: 'self', article: { n: 58 }, paragraph: 1 }]]],
+    ['有前条规定情形的', [['前条', { law: 'self', article: { n: 57 } }]]],
+    ['有前条第二款规定情形的', [['前条第二款', { law: 'self', article: { n: 57 }, paragraph: 2 }]]],
     ['罪犯在服刑期间有第一款所列行为', [['第一款', { law: 'self', article: { n: 58 }, paragraph: 1 }]]],
     [
       '根据本条第一款、第二款制定地方性法规',
@@ -100,6 +102,7 @@ describe('findCitations', () => {
     ['前两款', { ...CTX, paragraph: 3 }, { law: 'self', article: { n: 58 }, paragraph: 1, through: { paragraph: 2 } }, undefined],
     ['前两款', CTX, { law: 'self', article: { n: 58 }, paragraph: 0, through: { paragraph: 1 } }, '前面没有2款'],
     ['前款', { ...CTX, paragraph: 1 }, { law: 'self', article: { n: 58 }, paragraph: 0 }, '前面没有1款'],
+    ['前条', { ...CTX, articleId: `${SELF}/art1` }, { law: 'self', article: { n: 0 } }, '前面没有条文'],
     ['依照第（二）项', CTX, { law: 'self', item: 2 }, '没有指明所在的条或款'],
     ['该法第十条', CTX, { law: '该法', article: { n: 10 } }, '没有用书名号写出的法规名称'],
     ['本条第二款', { ...CTX, articleId: SELF }, { law: 'self', paragraph: 2 }, '无法确定'],

@@ -2,7 +2,7 @@
  * Citations in article text → element ids.
  *
  * `findCitations` reads the words: 《中华人民共和国行政处罚法》第五十一条第一款第（二）项, 本法第三十条,
- * 本条例第二条, 该法第十条, 本条第二款, 本款第三项, 前款, 前两款, bare 第三十条 / 第一款 (this law,
+ * 本条例第二条, 该法第十条, 本条第二款, 本款第三项, 前款, 前两款, 前条, bare 第三十条 / 第一款 (this law,
  * this article), ranges 第六十七条至第六十九条 and lists 第五十六条、第五十七条 / 第八条第二款、第三款
  * (a list member inherits the levels above the first one it names). Relative references are made
  * absolute with the citing article and 款 from the context.
@@ -54,7 +54,7 @@ const ITEM = new RegExp(`第(?:[（(](${NUM})[)）]|(${NUM}))项`, 'uy');
 const LIST_SEPARATOR = /、|或者|以及|和|或|及/uy;
 const RANGE_SEPARATOR = /至/uy;
 const ANCHOR =
-  /《([^《》]{1,80})》|本(?:法|条例|规定|办法|细则|决定|解释|规则)(?=第)|该(?:法|条例|规定|办法)(?=第)|本条(?!例)|本款|前([两二三四五六七八九])?款|第/gu;
+  /《([^《》]{1,80})》|本(?:法|条例|规定|办法|细则|决定|解释|规则)(?=第)|该(?:法|条例|规定|办法)(?=第)|本条(?!例)|本款|前([两二三四五六七八九])?款|前条|第/gu;
 /** A 《》 title is a law only if it ends like one (not 《司法鉴定许可证》). */
 const LAW_TITLE = /(?:法|法典|条例|规定|办法|细则|决定|解释|规则)$/u;
 
@@ -130,6 +130,13 @@ function anchorOf(m: RegExpExecArray, ctx: CitationContext, lastTitle: string | 
     return { law: word, base: {}, needsPath: true, problem: `“${word}”之前没有用书名号写出的法规名称，无法确定所指` };
   }
   if (word === '本条') return relative({});
+  // 前条: the article before this one (第五十一条之一's is 第五十一条); a 之一 article in between is
+  // not guessed — the resolver reports the number if it does not exist.
+  if (word === '前条') {
+    if (!here) return relative({});
+    const prev = here.sub ? { n: here.n } : { n: here.n - 1 };
+    return relative({ article: prev }, prev.n < 1 ? '“前条”出现在第一条，前面没有条文' : undefined);
+  }
   if (word === '本款') return relative({ paragraph: ctx.paragraph });
   // 前款, 前两款, 前三款…
   const back = m[2] === undefined ? 1 : (parseChineseNumber(m[2]) ?? 1);

@@ -8,6 +8,7 @@
  * scheme is in README.md.
  */
 import type { ArticleRef, ElementKind } from './law.types.ts';
+import { toChineseNumber } from './numerals.ts';
 
 const CHINA_PREFIX = /^中华人民共和国/;
 const UNSAFE = /[\s/]+/g;
@@ -50,4 +51,26 @@ export function articleRefOfId(id: string): ArticleRef | null {
   if (!m) return null;
   const n = Number(m[1]);
   return m[2] ? { n, sub: Number(m[2]) } : { n };
+}
+
+/**
+ * How an element id reads in a citation: `…/art51-1/p1/i2` → 第五十一条之一第一款第（二）项. Only
+ * the article path can be read from an id; a container (`ch3`) is named by its position, not its
+ * number, so its label comes from its row. '' for an id without an article.
+ */
+export function citationLabelOf(id: string): string {
+  const segs = id.split('/').slice(2);
+  const art = segs.findIndex((s) => s.startsWith('art'));
+  if (art < 0) return '';
+  const out: string[] = [];
+  for (const seg of segs.slice(art)) {
+    const m = /^(art|p|i|m)(\d+)(?:-(\d+))?/.exec(seg);
+    if (!m) break;
+    const n = Number(m[2]);
+    if (m[1] === 'art') out.push(`第${toChineseNumber(n)}条${m[3] ? `之${toChineseNumber(Number(m[3]))}` : ''}`);
+    else if (m[1] === 'p') out.push(`第${toChineseNumber(n)}款`);
+    else if (m[1] === 'i') out.push(`第（${toChineseNumber(n)}）项`);
+    else out.push(`第${n}目`);
+  }
+  return out.join('');
 }

@@ -8,17 +8,15 @@
  * and checked against the official texts where known (行政处罚法 2021: 86 articles in 8
  * chapters; 行政复议法 2023: 90 articles; 立法法 2023: 120).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SAMPLE_LAWS_DIR } from '../../../test/samples.ts';
 import { type CitationLookup, findCitations, resolveCitation } from './citations.ts';
 import type { LawCounts, LawElement, ParsedLaw } from './law.types.ts';
 import { parseLaw, walk } from './parse-law.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const SAMPLE_DIRS = [path.resolve(repoRoot, '../shared/data/laws-sample'), '/work/shared/data/laws-sample'];
-const sampleDir = SAMPLE_DIRS.find((d) => existsSync(d));
+const sampleDir = SAMPLE_LAWS_DIR;
 
 /** [articles, chapters, sections, parts] per file. */
 const EXPECTED: Readonly<Record<string, [number, number, number, number]>> = {
@@ -58,7 +56,7 @@ function lawFiles(dir: string): string[] {
 /** ../shared/README.md: tests read the samples when present and skip, saying so, when not. */
 function loadSamples(sampleDir: string | undefined): ParsedLaw[] {
   if (!sampleDir) {
-    console.warn(`跳过样例法规测试：找不到 ${SAMPLE_DIRS.join('，')}（小型自制样例见 parse-law.test.ts）`);
+    console.warn(`跳过样例法规测试：找不到 ../shared/data/laws-sample（小型自制样例见 parse-law.test.ts）`);
     return [];
   }
   return lawFiles(sampleDir)

@@ -288,6 +288,15 @@ describe('parseLaw: variants of the national corpus', () => {
     expect(law.counts.chapters).toBe(1);
   });
 
+  it('a 目录 before the body is skipped: its headings are not counted twice', () => {
+    const law = parse(['目录', '第一章 总则', '第二章 附则', '## 第一章 总则', '第一条 一。', '## 第二章 附则', '第二条 二。']);
+    expect(law.counts).toMatchObject({ articles: 2, chapters: 2 });
+    expect(codes(law)).toEqual([]);
+    const unclosed = parse(['## 目 录', '第一章 总则', '第一条 一。']);
+    expect(unclosed.counts.articles).toBe(1);
+    expect(codes(unclosed)).toContain('LAW_TOC_UNCLOSED');
+  });
+
   it('text before the first article is kept', () => {
     const law = parse(['为了示例，特制定本法。', '## 第一章 总则', '说明文字', '第一条 甲。']);
     const el = byId(law);

@@ -41,6 +41,8 @@ export function parseLaw(text: string, opts: ParseLawOptions): ParsedLaw {
 
   const body = lines.slice(header.bodyStart).map(cleanLine);
   const classified = body.map(classifyLine);
+  const toc = skipTableOfContents(body, classified);
+  if (toc.warning) tree.warnings.push({ ...toc.warning, line: header.bodyStart + toc.warning.line });
   // For each line, the next non-blank one (the suspected-heading rule looks ahead).
   const next: (Line | undefined)[] = new Array(body.length);
   let ahead: Line | undefined;
@@ -72,6 +74,40 @@ export function parseLaw(text: string, opts: ParseLawOptions): ParsedLaw {
     counts,
     warnings: warnings.sort((a, b) => a.line - b.line),
   };
+}
+
+const TOC_TITLE = /^(?:#{1,6}\s*)?目\s*录$/u;
+
+/** What a heading line of the table of contents is: `chapter3`, or the heading text. */
+function headingKey(line: Line | undefined): string | null {
+  if (line?.type === 'structure') return `${line.kind}${line.number ?? line.label}`;
+  if (line?.type === 'heading') return line.heading;
+  return null;
+}
+
+/**
+ * 目录: some texts list their 编/章/节 before the body. Its headings would be counted twice, so
+ * its lines become blank — from `目录` to the line where its first heading comes again. A 目录
+ * whose end cannot be found (an article comes first) is left alone, with a warning.
+ */
+function skipTableOfContents(body: readonly string[], classified: Line[]): { warning?: LawWarning } {
+  const start = body.findIndex((l, i) => TOC_TITLE.test(l) && !classified.slice(0, i).some((c) => c.type === 'article'));
+  if (start < 0) return {};
+  let first: string | null = null;
+  for (let k = start + 1; k < body.length; k++) {
+    const c = classified[k];
+    if (!c || c.type === 'blank') continue;
+    if (c.type === 'article') break;
+    const key = headingKey(c);
+    if (first === null) {
+      if (key === null) break;
+      first = key;
+    } else if (key === first) {
+      for (let i = start; i < k; i++) classified[i] = { type: 'blank' };
+      return {};
+    }
+  }
+  return { warning: { line: start + 1, code: 'LAW_TOC_UNCLOSED', message: '有“目录”但找不到正文的起点（目录中的第一个标题没有再次出现），目录各行按正文处理' } };
 }
 
 function latestDate(history: readonly HistoryEvent[], pick: (e: HistoryEvent) => boolean): string | undefined {

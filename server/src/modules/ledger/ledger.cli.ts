@@ -1,17 +1,9 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
-import type { Tianping } from '../../main.ts';
+import type { CliKit } from '../../cli-kit.ts';
 import type { HashAlg } from './merkle.ts';
 import { verifySummary } from './verify-summary.ts';
 
-/** What cli.ts lends the ledger commands (passed in, so this file does not import cli.ts back). */
-export interface CliKit {
-  dbOptions(cmd: Command): Command;
-  withTianping<T>(flags: object, fn: (tp: Tianping) => Promise<T>): Promise<T>;
-  /** Ends the command with this status after its output is printed. */
-  exit(code: number): never;
-  fail(message: string): never;
-}
 
 const CLI = { system: 'cli' } as const;
 const hexOf = (b: Buffer) => b.toString('hex');

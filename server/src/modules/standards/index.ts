@@ -7,7 +7,7 @@ export { DATA_ELEMENTS } from './elements.data.ts';
 export { STANDARD_LIBRARIES } from './libraries.data.ts';
 export { idCheckDigit } from './id-number.rules.ts';
 export { findLibrary, personalFields } from './standards.service.ts';
-export { codeTableOf, codeSetOf, compileRowCheck, headerIndex, labelOf, mapHeaders } from './record-check.ts';
+export { codeTableOf, codeSetOf, compileRowCheck, elementOf, headerIndex, labelOf, mapHeaders } from './record-check.ts';
 export type { CodeTables, HeaderMapping, RawCell, RowCheck, RowOutcome, RowReason, FieldValue } from './record-check.ts';
 export type { DataElement, ElementKind, LibraryField, StandardLibrary, CrossRule } from './standards.types.ts';
 

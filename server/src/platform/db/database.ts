@@ -7,6 +7,9 @@ import { acquireDataDirLock, type DataDirLock } from './lock.ts';
 // PostgreSQL returns int8 (count(*), bigint ids) as strings by default; our counts and ids fit in
 // a JS number, so parse them once here instead of at every call site.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+// A `date` (a law's effective date) is a calendar day, not an instant: as a JS Date it would be
+// midnight in the server's zone and shift a day when formatted elsewhere. Keep 'YYYY-MM-DD'.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
