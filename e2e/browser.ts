@@ -30,11 +30,14 @@ export interface Console {
   close(): Promise<void>;
 }
 
-/** A server with the demo and a Chromium page (zh-CN, Asia/Shanghai, 1440×900) ready to browse it. */
-export async function openConsole(): Promise<Console> {
+/**
+ * A server with the demo and a Chromium page (zh-CN, Asia/Shanghai, 1440×900) ready to browse it;
+ * `demoLaws` has the demo import the sample laws (and the power list built on them).
+ */
+export async function openConsole(opts: { demoLaws?: boolean } = {}): Promise<Console> {
   await ensureConsoleBuilt();
   const { startTestServer } = await import('../server/test/harness.ts');
-  const server = await startTestServer();
+  const server = await startTestServer({ demoLaws: opts.demoLaws });
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-e2e-'));
   fs.mkdirSync(SHOTS, { recursive: true });
   const context = await chromium.launchPersistentContext(profileDir, {

@@ -76,8 +76,10 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
       await identity.seedDemo();
       const orgs = await identity.orgs.listAllForOperator();
       // The bureau of a region (not one of its 司法所, which share the region code).
-      await aggregation.seedDemo(async (region) => orgs.find((o) => o.regionCode === region && o.type !== 'justice_office')?.id ?? null);
+      const bureau = (region: string) => orgs.find((o) => o.regionCode === region && o.type !== 'justice_office')?.id ?? null;
+      await aggregation.seedDemo(async (region) => bureau(region));
       await laws.seedDemo(config.demoLawsDir, logger);
+      await sharing.seedDemo({ provinceOrgId: bureau('330000'), cityOrgId: bureau('330100') });
       const items = await powerList.seedDemo(); // its bases cite the laws just imported
       if (items.skippedBases.length > 0) logger.warn({ skipped: items.skippedBases.length }, '演示权责清单中有依据条文不在法规库中，已跳过');
     }

@@ -328,7 +328,7 @@ describe("sharing: requests and grants belong to the asking consumer's org and t
     expect(asked.statusCode, asked.body).toBe(200);
     await tp.sharing.grants.createGrant({ system: 'test' }, { consumerId: c.consumerId, resourceCode: 'lawyer', fields: ['name'], plainFields: [], purpose: '范围测试', legalBasis: '', ratePerSecond: 1, quotaPerDay: 1 });
     const count = async (user: string, url: string) => ((await get(user, url)).json() as { total: number }).total;
-    for (const url of ['/sharing/requests', '/sharing/grants']) {
+    for (const url of ['/sharing/requests?resourceCode=lawyer', `/sharing/grants?consumerId=${c.consumerId}`]) {
       expect(await count('yinzhou_staff', url), url).toBe(0);
       expect(await count('xihu_staff', url), url).toBe(1);
       expect(await count('zj_leader', url), url).toBe(1);

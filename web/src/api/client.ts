@@ -92,6 +92,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
   /** POSTs a file's raw bytes (e.g. a CSV as `text/csv`), with `query` in the URL; errors come back as for any other call. */
   upload: <T>(path: string, file: Blob, contentType: string, query?: Query) => request<T>('POST', path, { query, raw: { data: file, contentType } }),
 };

@@ -77,7 +77,8 @@ export function lawRoutes(d: { laws: LawService; search: LawSearch }) {
         return {
           version: versionView(g.version),
           history: g.version.history,
-          warnings: g.version.warnings,
+          // The file's name only: the server's directories are nobody's business.
+          warnings: g.version.warnings.map((w) => ({ ...w, file: path.basename(w.file) })),
           files: g.files.map((f) => ({ piece: f.piece, file: path.basename(f.file), sha256: f.sha256, articles: f.articles, importedAt: f.imported_at.toISOString() })),
           versions: g.versions.map((v) => ({ id: v.id, versionDate: v.version_date, effectiveDate: v.effective_date, status: v.status, statusLabel: LAW_STATUS_LABELS[v.status as LawStatus] })),
           elements: g.elements.map(elementView),

@@ -89,6 +89,10 @@ describe('items', () => {
     const list = await call('zj_leader', 'GET', `/items?q=${encodeURIComponent('承揽')}&kind=${encodeURIComponent('行政处罚')}&law=${encodeURIComponent(L)}&page=1&pageSize=10`);
     expect(list.json()).toMatchObject({ total: 1, items: [{ id, code: 'T-API-001', basisCount: 1, benchmarkCount: 1 }] });
     expect((await call('zj_leader', 'GET', '/items?orgType=prison')).json()).toEqual({ items: [], total: 0 });
+    // By element: the article holds the 项 the item rests on; a sibling article (art30 is not art3) does not.
+    expect((await call('zj_leader', 'GET', `/items?element=${encodeURIComponent(`${L}/art3`)}`)).json()).toMatchObject({ total: 1, items: [{ id }] });
+    expect((await call('zj_leader', 'GET', `/items?element=${encodeURIComponent(`${L}/art3/p2`)}`)).json()).toEqual({ items: [], total: 0 });
+    expect((await call('zj_leader', 'GET', `/items?element=${encodeURIComponent(`${L}/art30`)}`)).json()).toEqual({ items: [], total: 0 });
     expect((await call('zj_leader', 'GET', `/items/${id}`)).json()).toMatchObject({ id, code: 'T-API-001' });
     expectError(await call('zj_leader', 'GET', '/items/999999'), 404, 'POWER_ITEM_NOT_FOUND');
   });

@@ -18,6 +18,8 @@ export interface ItemFilter {
   orgType?: string | undefined;
   /** A law version id (律师法/2017-09-01) or a short title (律师法: any of its versions). */
   law?: string | undefined;
+  /** An element id: items resting on it or on anything inside it (an article and its 款/项). */
+  element?: string | undefined;
 }
 
 const itemColumns = ['i.id', 'i.code', 'i.name', 'i.kind', 'i.org_types', 'i.description', 'i.created_at', 'i.updated_at'] as const;
@@ -39,6 +41,17 @@ export async function listItems(db: Db, f: ItemFilter, page: Page) {
           .innerJoin('law_versions as v', 'v.id', 'e.law_id')
           .whereRef('b.item_id', '=', 'i.id')
           .where((eb) => eb.or([eb('v.id', '=', law), eb('v.short_title', '=', law)]))
+          .select(sql`1`.as('x')),
+      ),
+    );
+  }
+  if (f.element) {
+    const id = f.element;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('power_item_bases as b')
+          .whereRef('b.item_id', '=', 'i.id')
+          .where((eb) => eb.or([eb('b.element_id', '=', id), eb('b.element_id', 'like', `${escapeLike(id)}/%`)]))
           .select(sql`1`.as('x')),
       ),
     );

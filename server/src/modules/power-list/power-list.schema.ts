@@ -49,6 +49,7 @@ export const itemsQuery = z.strictObject({
   kind: z.enum(ITEM_KINDS).optional(),
   orgType: z.enum(orgTypeCodes).optional(),
   law: z.string().max(100).regex(/^[^\s/<>"'`;\\]+(?:\/(?:\d{4}-\d{2}-\d{2}|undated))?$/u, '应为法规版本编号（律师法/2017-09-01）或简称（律师法）').optional().describe('引用该法规（版本）任一条文的事项'),
+  element: z.string().max(300).regex(/^[^\s<>"'`;\\]+\/(?:\d{4}-\d{2}-\d{2}|undated)\/[a-z0-9/~-]+$/u, '应为条文编号，如 律师法/2017-09-01/art47').optional().describe('以该条文（或其款、项）为依据的事项'),
 });
 
 export const reviewsQuery = z.strictObject({ ...pageQuery, itemId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().describe('只看该事项的待复核依据') });

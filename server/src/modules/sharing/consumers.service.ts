@@ -58,12 +58,15 @@ export function createConsumerService(base: BaseDb, sealer: Sealer) {
       return row;
     },
 
-    /** Registers a consumer; for HMAC the secret is returned here and never again. */
-    async create(who: AuditWho, input: ConsumerInput): Promise<{ consumerId: number; keyId: string; secret?: string }> {
+    /**
+     * Registers a consumer; for HMAC the secret is returned here and never again. `fixed` is for
+     * the demo only, whose published key id and secret let anyone try a signed call.
+     */
+    async create(who: AuditWho, input: ConsumerInput, fixed?: { keyId: string; secret: string }): Promise<{ consumerId: number; keyId: string; secret?: string }> {
       if (input.alg === 'hmac-sha256' && input.publicKey) throw sharingErrors.SHARE_KEY_INVALID('HMAC 调用方的密钥由本系统签发，不需要也不接受公钥', [{ field: 'publicKey', message: '应为空' }]);
-      const secret = input.alg === 'hmac-sha256' ? crypto.randomBytes(32).toString('base64url') : undefined;
+      const secret = input.alg === 'hmac-sha256' ? (fixed?.secret ?? crypto.randomBytes(32).toString('base64url')) : undefined;
       const publicKey = input.alg === 'hmac-sha256' ? null : parsePublicKey(input.alg, input.publicKey);
-      const keyId = `tp-${crypto.randomBytes(9).toString('base64url')}`;
+      const keyId = fixed?.keyId ?? `tp-${crypto.randomBytes(9).toString('base64url')}`;
       return db.transaction().execute(async (trx) => {
         const taken = await trx.selectFrom('share_consumers').select('id').where('name', '=', input.name).executeTakeFirst();
         if (taken) throw sharingErrors.SHARE_CONSUMER_EXISTS(`调用方 ${input.name} 已登记`, [{ field: 'name', message: input.name }]);

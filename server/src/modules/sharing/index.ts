@@ -5,6 +5,7 @@ import type { RecordReader } from '../aggregation/record-reader.ts';
 import { createConsumerService } from './consumers.service.ts';
 import { createGrantService } from './grants.service.ts';
 import { createResourceService } from './resources.service.ts';
+import { seedSharingDemo } from './sharing.demo.ts';
 import { sharingRoutes } from './sharing.routes.ts';
 
 /**
@@ -21,6 +22,7 @@ export function createSharingModule(base: BaseDb, deps: { calendar: CalendarServ
     consumers,
     grants,
     ensureBaseline: () => resources.ensureBaseline(),
+    seedDemo: (orgs: { provinceOrgId: number | null; cityOrgId: number | null }) => seedSharingDemo(base, { consumers, grants, ...orgs }),
     routes: sharingRoutes({ resources, consumers, grants }),
   };
 }

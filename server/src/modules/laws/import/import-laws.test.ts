@@ -103,6 +103,8 @@ describe('versions, status and cross-law citations', () => {
     // The 2025 text cites the 2020 version; the 2015 text cannot (only a later version is held).
     expect((await citationsFrom('乙条例/2025-05-01/art1'))[0]).toMatchObject({ to_id: null, to_law_id: '甲法/2020-06-01', reason: 'ELEMENT_MISSING' });
     expect((await citationsFrom('乙条例/2015-05-01/art1'))[0]).toMatchObject({ to_id: null, reason: 'LAW_UNKNOWN' });
+    const [later] = await db().selectFrom('law_citations').select('message').where('from_id', 'like', '乙条例/2015-05-01/art1%').execute();
+    expect(later?.message).toContain('之后的版本');
 
     write('法律/甲法(2010-01-01).md', a2010);
     await tp.laws.importPaths(CLI, [path.join(dir, '法律', '甲法(2010-01-01).md')]);

@@ -5,7 +5,7 @@
  * (LAW_UNKNOWN) rather than pointing at an article that may since have been renumbered.
  */
 import { sql } from 'kysely';
-import { findCitations, resolveCitation, type Citation, type CitationLookup, type CitationTarget } from '../citations.ts';
+import { findCitations, resolveCitation, type Citation, type CitationLookup, type CitationTarget, type Resolution } from '../citations.ts';
 import type { LawDb } from './store-law.ts';
 import type { CitationSite } from './law-rows.ts';
 
@@ -86,8 +86,18 @@ export async function storeCitations(
   const lookup: CitationLookup = { selfLawId: law.lawId, lawByTitle, has: (id) => cache.has(id) };
   await insertCitations(
     db,
-    found.map(({ site, c }) => ({ lawId: law.lawId, piece: law.piece, fromId: site.fromId, c, toLawId: titleOf(c.target) ? (lawByTitle(titleOf(c.target) as string) ?? null) : law.lawId, lookup })),
+    found.map(({ site, c }) => ({ lawId: law.lawId, piece: law.piece, fromId: site.fromId, c, toLawId: titleOf(c.target) ? (lawByTitle(titleOf(c.target) as string) ?? null) : law.lawId, lookup, laterOnly: (t: string) => versions.has(t) })),
   );
+}
+
+/**
+ * "法规库中没有《X》" misleads when X is there in later versions only (a 2011 law citing 行政处罚法,
+ * whose held version is 2021): say so, since the article numbers may have changed since.
+ */
+function explainUnknown(r: Resolution, it: ToStore): Resolution {
+  const title = titleOf(it.c.target);
+  if (r.ok || r.reason !== 'LAW_UNKNOWN' || title === null || !it.laterOnly(title)) return r;
+  return { ...r, message: `法规库中只有《${title}》在引用文本之后的版本，条文序号可能已变，未予解析` };
 }
 
 interface ToStore {
@@ -97,12 +107,14 @@ interface ToStore {
   c: Citation;
   toLawId: string | null;
   lookup: CitationLookup;
+  /** Whether the library holds `title`, though only in versions later than the citing text. */
+  laterOnly: (title: string) => boolean;
 }
 
 async function insertCitations(db: LawDb, items: readonly ToStore[]): Promise<void> {
   const rows: { from_law_id: string; piece: string; from_id: string; start_at: number; end_at: number; raw: string; cited_title: string | null; target: string; to_id: string | null; to_law_id: string | null; reason: string | null; message: string | null }[] = [];
   for (const it of items) {
-    const r = resolveCitation(it.c, it.lookup);
+    const r = explainUnknown(resolveCitation(it.c, it.lookup), it);
     const base = { from_law_id: it.lawId, piece: it.piece, from_id: it.fromId, start_at: it.c.start, end_at: it.c.end, raw: it.c.raw, cited_title: titleOf(it.c.target), target: JSON.stringify(it.c.target), to_law_id: it.toLawId };
     if (r.ok) for (const id of r.ids) rows.push({ ...base, to_id: id, reason: null, message: null });
     else rows.push({ ...base, to_id: null, reason: r.reason, message: r.message });
@@ -130,7 +142,9 @@ export async function reresolveCitations(db: LawDb, titles: readonly string[], c
     .where('c.cited_title', 'in', [...new Set(titles)])
     .execute();
   const versions = await versionsOf(db, titles);
-  const stale = rows.filter((r) => versionFor(versions.get(r.cited_title as string), r.version_date) !== (r.to_law_id ?? undefined));
+  // Stale: pointing at another version than it should, or unresolved while the law is now held
+  // (in later versions only: its message says so).
+  const stale = rows.filter((r) => versionFor(versions.get(r.cited_title as string), r.version_date) !== (r.to_law_id ?? undefined) || (r.to_law_id === null && versions.has(r.cited_title as string)));
   if (stale.length === 0) return 0;
   // A range is stored as several rows of one citation: the first row stands for them all.
   const seen = new Set<string>();
@@ -148,6 +162,7 @@ export async function reresolveCitations(db: LawDb, titles: readonly string[], c
       c: { start: r.start_at, end: r.end_at, raw: r.raw, target: r.target },
       toLawId,
       lookup: { selfLawId: r.from_law_id, lawByTitle, has: (id) => cache.has(id) },
+      laterOnly: (t: string) => versions.has(t),
     });
   }
   await cache.load(db, [...new Set(items.flatMap((i) => (i.toLawId ? [i.toLawId] : [])))]);

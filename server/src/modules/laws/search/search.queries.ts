@@ -10,7 +10,7 @@
  * thousands of articles) cannot be within budget: each match costs a heap visit and a count, about
  * 7 µs, so 30,000 take 200 ms. It is ranked over every matching title plus the articles of the
  * highest-ranked versions (in force, then higher level, then id) — as many versions as should hold
- * about RANK_CAP × MARGIN matches, judged by how much of the table the first RANK_CAP matches
+ * RANK_CAP matches or up to twice that, judged by how much of the table the first RANK_CAP matches
  * took. So 罚 shows the 法律 articles that use it most, not the rows that happen to come first on
  * disk; `total` is then an estimate scaled from the share examined. A page beyond the versions
  * examined asks again with more of them (search.service.ts).
@@ -22,10 +22,17 @@ import { statusSql, type LawStatus } from '../law-status.ts';
 import type { ParsedQuery } from './search-query.ts';
 import type { LawSearchParams, SearchKind } from './search.types.ts';
 
-/** Index matches ranked exactly; above it a query is broad. Measured in bench/laws.ts. */
-export const RANK_CAP = 1000;
-/** A broad query examines versions expected to hold this many times RANK_CAP matches. */
-export const MARGIN = 1.25;
+/**
+ * Index matches ranked exactly; above it a query is broad. Each match read costs a heap page (on
+ * PGlite ~10 µs when not cached), so this bounds a search; 500 measured ~25% faster than 1,000
+ * for broad queries (bench/laws.ts) and still ranks 500–1,000 articles, 25 pages and more.
+ */
+export const RANK_CAP = 500;
+/**
+ * From this share on, the versions' own index would read most of its entries to pick them, and
+ * the matches are few (about RANK_CAP ÷ share): the GIN index alone serves every version.
+ */
+export const WHOLE = 0.5;
 
 export interface HitRow {
   element_id: string;
@@ -133,15 +140,21 @@ export function searchStatement(query: ParsedQuery, p: SearchPage, today: string
         (select max(g) from (select b - lag(b) over (order by b) as g from pages) x) as inner_gap,
         (select min(b) - max(b) from pages) as wrap
     ),
-    mode as (
-      select (select count(*) from probe) > ${cap} as broad,
-        coalesce(${fraction}::float8, ${MARGIN}::float8 * (span.total - greatest(coalesce(span.inner_gap, 0), span.wrap + span.total) + 1) / span.total) as fraction
+    share as (
+      -- Rounded up to a power of two: two samples of one query (a seq scan starts where another
+      -- left off) then pick the same versions, and its pages agree.
+      select coalesce(${fraction}::float8, power(2::float8, ceil(ln(
+          (span.total - greatest(coalesce(span.inner_gap, 0), span.wrap + span.total) + 1) / span.total) / ln(2::float8)))) as f
       from span
+    ),
+    mode as (
+      select (select count(*) from probe) > ${cap} as broad, case when f >= ${WHOLE}::float8 then 1 else f end as fraction from share
     ),
     -- The versions in rank order: whole tiers (in force × level) while the share lasts, then the
     -- tier where it ends by id. Only that tier is sorted, not every version.
     laws as (
-      select v.id, v.title, v.articles, ${statusSql('v', today)} = 'in-force' as in_force, ${levelRank} as level_rank
+      select v.id, v.title, v.articles, v.level, ${statusSql('v', today)} as status, ${statusSql('v', today)} = 'in-force' as in_force,
+        ${levelRank} as level_rank, coalesce(v.effective_date, v.version_date) as effective_date
       from law_versions v where (select broad from mode) and ${filter ?? sql`true`}
     ),
     tiers as (
@@ -176,11 +189,17 @@ export function searchStatement(query: ParsedQuery, p: SearchPage, today: string
       where ${sql.lit(p.kind !== 'title')} and (select broad and fraction >= 1 from mode) and s.kind = 'article'
         and s.tokens @@ ${tsquery} and ${filter === null ? sql`true` : sql`s.law_id = any(array(select id from laws))`}
     ),
+    -- The versions' columns: from laws in a broad search (already read), else from the table.
+    meta as (
+      select id, title, level, status, level_rank, effective_date from laws
+      union all
+      select v.id, v.title, v.level, ${statusSql('v', today)}, ${levelRank}, coalesce(v.effective_date, v.version_date)
+      from law_versions v where not (select broad from mode) and v.id in (select law_id from probe)
+    ),
     scored as (
-      select c.element_id, c.law_id, c.kind, c.body, v.title as law_title, v.level,
-        ${statusSql('v', today)} as status, coalesce(v.effective_date, v.version_date) as effective_date,
-        ${levelRank} as level_rank, ${sql.join(occ.map((o, i) => sql`${o} as ${sql.ref(`occ${i}`)}`))}
-      from cand c join law_versions v on v.id = c.law_id
+      select c.element_id, c.law_id, c.kind, c.body, v.title as law_title, v.level, v.status, v.effective_date, v.level_rank,
+        ${sql.join(occ.map((o, i) => sql`${o} as ${sql.ref(`occ${i}`)}`))}
+      from cand c join meta v on v.id = c.law_id
     ),
     hits as (select * from scored h where ${sql.join(query.phrases.map((_, i) => sql`h.${sql.ref(`occ${i}`)} > 0`), sql` and `)}),
     page as (select * from hits h order by ${order('h', occ.length)} limit ${p.limit} offset ${p.offset})

@@ -32,11 +32,14 @@ async function rankedRows(db: BaseDb, query: ParsedQuery, p: SearchPage, today: 
   let r = await runSearch(db, query, p, today, null, cap);
   // Every title is read in a broad search: a search of titles alone is complete.
   const complete = () => r.examined >= 1 || p.kind === 'title';
-  // A page past the versions examined (page 60 of 罚) widens the examination.
-  while (!complete() && r.total < p.offset + p.limit) r = await runSearch(db, query, p, today, Math.min(1, 4 * Math.max(r.examined, 1 / 64)), cap);
+  // A page past the versions examined (page 60 of 罚) widens the examination, by powers of two as
+  // the first share was chosen, so that the pages after it agree with each other.
+  while (!complete() && r.total < p.offset + p.limit) {
+    r = await runSearch(db, query, p, today, Math.min(1, 2 ** Math.ceil(Math.log2(4 * Math.max(r.examined, 1 / 64)))), cap);
+  }
   if (complete()) return { rows: r.page, total: r.total, totalIsEstimate: false };
   const articles = r.total - r.titles;
-  return { rows: r.page, total: r.titles + Math.round(articles / r.examined), totalIsEstimate: true };
+  return { rows: r.page, total: r.titles + (articles === 0 ? 0 : Math.round(articles / r.examined)), totalIsEstimate: true };
 }
 
 export interface LawSearchOptions {
