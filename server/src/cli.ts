@@ -64,6 +64,7 @@ export function buildCli(): Command {
       else console.log(`天平 tianping 已启动：${shown}`);
       void tp.aggregation.resumeInterrupted(); // console uploads a previous run left half done
       tp.ledger.start(); // checkpoints every second, audit anchoring, witnessing
+      tp.sharing.start(); // the gateway's nonce purge, quota and call-log flushes
       const stop = async () => {
         await tp.close();
         process.exit(0);

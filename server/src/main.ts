@@ -69,7 +69,14 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
     const laws = createLawsModule(database.db, { clock: opts.clock });
     const powerList = createPowerListModule(database.db, { codes: dictionary.lookup, clock: opts.clock });
     // The installation key seals consumers' secrets; it lives with the ledger's signing keys.
-    const sharing = createSharingModule(database.db, { calendar, keyDir: config.ledger.keyDir, reader: aggregation.reader, clock: opts.clock });
+    const sharing = createSharingModule(database.db, {
+      calendar,
+      keyDir: config.ledger.keyDir,
+      reader: aggregation.reader,
+      codes: dictionary.lookup,
+      clock: opts.clock,
+      onError: (err) => logger.error({ err }, 'sharing gateway background work failed'),
+    });
     await sharing.ensureBaseline();
     if (config.seedDemo && (await identity.isEmpty())) {
       logger.info('empty database: seeding the demo');
@@ -114,6 +121,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
         await app.close();
         await aggregation.stop(); // no batch may be writing when the database closes
         await ledger.stop();
+        await sharing.stop(); // pending call-log rows and quota counts are written
         if (!opts.database) await database.close();
       },
     };

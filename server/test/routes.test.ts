@@ -19,6 +19,10 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/ledger/logs/:name/proofs/consistency',
   // Witnesses authenticate by their registered key, not a session.
   'POST /api/v1/ledger/logs/:name/checkpoints/:size/cosignatures',
+  // Other agencies' systems sign each request (RFC 9421) with their registered key.
+  'GET /api/v1/share/:resource',
+  'POST /api/v1/share/:resource/verify',
+  'GET /api/v1/share/:resource/changes',
 ];
 
 let tp: TestApp;

@@ -109,7 +109,7 @@ export function lawRoutes(d: { laws: LawService; search: LawSearch }) {
         const { page, pageSize, level, status, ...rest } = req.query;
         const { limit, offset } = pageOffset({ page, pageSize });
         const res = await d.search.search({ ...rest, ...(level ? { levels: level } : {}), ...(status ? { statuses: status } : {}), limit, offset });
-        return { items: res.hits, total: res.total };
+        return { items: res.hits, total: res.total, totalIsEstimate: res.totalIsEstimate };
       },
     });
 

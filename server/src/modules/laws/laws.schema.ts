@@ -150,4 +150,4 @@ export const searchHit = z.object({
   snippet: z.string(),
   marks: z.array(z.tuple([z.number().int(), z.number().int()])).describe('snippet 中命中部分的起止位置（UTF-16）'),
 });
-export const searchView = z.object({ items: z.array(searchHit), total: z.number().int() });
+export const searchView = z.object({ items: z.array(searchHit), total: z.number().int(), totalIsEstimate: z.boolean().describe('为真时 total 是估计值（常见单字，只对排名靠前的版本精确排序）') });

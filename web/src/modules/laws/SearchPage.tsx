@@ -72,7 +72,7 @@ export default function SearchPage() {
     page,
     pageSize,
   };
-  const { data, failed } = useGet<Page<LawSearchHit>>(q ? '/laws/search' : undefined, query);
+  const { data, failed } = useGet<Page<LawSearchHit> & { totalIsEstimate: boolean }>(q ? '/laws/search' : undefined, query);
   const loading = Boolean(q) && !data && !failed;
 
   /** A changed filter starts again at page 1. */
@@ -165,7 +165,7 @@ export default function SearchPage() {
       ) : (
         <>
           <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-            {data ? `“${q}” 共找到 ${formatCount(data.total)} 条结果` : loading ? '正在检索…' : ''}
+            {data ? `“${q}” 共找到${data.totalIsEstimate ? '约 ' : ' '}${formatCount(data.total)} 条结果` : loading ? '正在检索…' : ''}
           </Typography.Paragraph>
           <List
             loading={loading}
@@ -180,7 +180,7 @@ export default function SearchPage() {
               pageSize={pageSize}
               total={data.total}
               showSizeChanger
-              showTotal={(t) => `共 ${formatCount(t)} 条`}
+              showTotal={(t) => `共${data.totalIsEstimate ? '约' : ''} ${formatCount(t)} 条`}
               onChange={(p, s) => change({ page: s === pageSize ? String(p) : '1', pageSize: String(s) }, true)}
             />
           )}

@@ -3,11 +3,10 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { Page, PowerItem, PowerItemEntry } from '../../api/types';
-import { lawIdOf } from '../laws/ids';
 import { basisRoleLabels, itemKindTags } from './labels';
 
-/** At most this many items citing the law are read to find those citing the article. */
-const SCAN = 100;
+/** Items shown; an article rarely grounds more than a handful. */
+const SHOWN = 50;
 
 interface Citing {
   item: PowerItemEntry;
@@ -16,23 +15,22 @@ interface Citing {
 }
 
 /**
- * The power list's items reads only by law (`?law=`), not by element: the items citing the law
- * version are read one by one and kept when a basis is the article or inside it. Fine for the
- * dozens of items one law has; a server-side `element` filter would make it one call.
+ * The items resting on the article or a 款/项 of it (`?element=`), each read for its bases so the
+ * drawer can say which part of the article each one cites.
  */
 function useItemsCiting(articleId: string) {
   const [state, setState] = useState<{ items?: Citing[]; failed?: boolean; more?: boolean }>({});
   useEffect(() => {
     let current = true;
     (async () => {
-      const page = await api.get<Page<PowerItemEntry>>('/power-list/items', { law: lawIdOf(articleId), pageSize: SCAN });
+      const page = await api.get<Page<PowerItemEntry>>('/power-list/items', { element: articleId, pageSize: SHOWN });
       const details = await Promise.all(page.items.map((i) => api.get<PowerItem>(`/power-list/items/${i.id}`)));
       const inside = (id: string) => id === articleId || id.startsWith(`${articleId}/`);
       const items = page.items.flatMap((item, n) => {
         const bases = (details[n]?.bases ?? []).filter((b) => inside(b.elementId));
         return bases.length > 0 ? [{ item, bases }] : [];
       });
-      if (current) setState({ items, more: page.total > SCAN });
+      if (current) setState({ items, more: page.total > SHOWN });
     })().catch(() => current && setState({ failed: true }));
     return () => {
       current = false;
@@ -51,7 +49,7 @@ export function PowerItemsOfArticle({ articleId }: { articleId: string }) {
     <List
       size="small"
       dataSource={items}
-      footer={more ? <Typography.Text type="secondary">仅核对了引用该法规的前 {SCAN} 个事项</Typography.Text> : undefined}
+      footer={more ? <Typography.Text type="secondary">仅列出前 {SHOWN} 个事项</Typography.Text> : undefined}
       renderItem={({ item, bases }) => (
         <List.Item style={{ display: 'block' }}>
           <Space wrap size={8}>

@@ -24,8 +24,8 @@ import type { LawSearchParams, SearchKind } from './search.types.ts';
 
 /**
  * Index matches ranked exactly; above it a query is broad. Each match read costs a heap page (on
- * PGlite ~10 µs when not cached), so this bounds a search; 500 measured ~25% faster than 1,000
- * for broad queries (bench/laws.ts) and still ranks 500–1,000 articles, 25 pages and more.
+ * PGlite roughly 10 µs when not cached), so this bounds a search; 500 ran broad queries ~25%
+ * faster than 1,000 on the bench/laws.ts corpus and still ranks 500–1,000 articles (25+ pages).
  */
 export const RANK_CAP = 500;
 /**
@@ -215,6 +215,11 @@ export function searchStatement(query: ParsedQuery, p: SearchPage, today: string
 }
 
 export async function runSearch(db: BaseDb, query: ParsedQuery, p: SearchPage, today: string, fraction: number | null, cap = RANK_CAP): Promise<StatementResult> {
-  const { rows } = await searchStatement(query, p, today, fraction, cap).execute(db);
-  return rows[0]!;
+  return db.transaction().execute(async (trx) => {
+    // With statistics PostgreSQL prices this statement above jit_above_cost and compiles it:
+    // ~100 ms, ten times the search itself. (PGlite has no JIT; the setting is accepted.)
+    await sql`set local jit = off`.execute(trx);
+    const { rows } = await searchStatement(query, p, today, fraction, cap).execute(trx);
+    return rows[0]!;
+  });
 }
