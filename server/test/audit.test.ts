@@ -120,12 +120,12 @@ const CASES: Record<string, Case> = {
   'DELETE /api/v1/power-list/items/:id': { user: 'xihu_staff', url: () => `/power-list/items/${ctx.plItem}`, action: 'power-list.item.delete', targetType: 'power_item', targetId: ofCtx('plItem') },
   'POST /api/v1/sharing/resources': {
     user: 'xihu_staff', url: () => '/sharing/resources',
-    body: () => ({ code: 'audit-res', name: '审计测试资源', libraryId: 'law-firm', fields: ['name', 'creditCode'], lookupKeys: ['creditCode'], updateCycle: 'daily', sharingType: 'unconditional', openType: 'open' }),
+    body: () => ({ code: 'audit-res', name: '审计测试资源', libraryId: 'law-firm', ownerOrgId: ctx.xihu, fields: ['name', 'creditCode'], lookupKeys: ['creditCode'], updateCycle: 'daily', sharingType: 'unconditional', openType: 'open' }),
     action: 'sharing.resource.create', targetType: 'share_resource', targetId: () => 'audit-res',
   },
   'PUT /api/v1/sharing/resources/:code': {
     user: 'xihu_staff', url: () => '/sharing/resources/audit-res',
-    body: () => ({ name: '审计测试资源（改）', libraryId: 'law-firm', fields: ['name'], lookupKeys: [], updateCycle: 'weekly', sharingType: 'unconditional', openType: 'open' }),
+    body: () => ({ name: '审计测试资源（改）', libraryId: 'law-firm', ownerOrgId: ctx.xihu, fields: ['name'], lookupKeys: [], updateCycle: 'weekly', sharingType: 'unconditional', openType: 'open' }),
     action: 'sharing.resource.update', targetType: 'share_resource', targetId: () => 'audit-res',
   },
   'POST /api/v1/sharing/consumers': {
@@ -145,7 +145,7 @@ const CASES: Record<string, Case> = {
     action: 'sharing.request.reject', targetType: 'share_request', targetId: ofCtx('shareRequest'),
   },
   'POST /api/v1/sharing/grants': {
-    user: 'xihu_staff', url: () => '/sharing/grants', body: () => ({ consumerId: ctx.shareConsumer, resourceCode: 'lawyer', fields: ['name'], purpose: '审计测试' }),
+    user: 'xihu_staff', url: () => '/sharing/grants', body: () => ({ consumerId: ctx.shareConsumer, resourceCode: 'audit-res', fields: ['name'], purpose: '审计测试' }),
     action: 'sharing.grant.create', targetType: 'share_grant', targetId: (r) => String(r.grantId),
   },
   'POST /api/v1/sharing/grants/:id/revoke': {

@@ -182,7 +182,7 @@ beforeAll(async () => {
   ctx.xihu = await orgId(tp, '330106', 'county_bureau');
   ctx.target = await makeUser(tp, 'bi_target', ctx.xihu);
   // Sharing: Xihu owns the lawyer roll here, so its staff decide the pending demand of its system.
-  await sql`update share_resources set owner_org_id = ${ctx.xihu} where code = 'lawyer'`.execute(tp.database.db);
+  await sql`update share_resources set owner_org_id = ${ctx.xihu} where code in ('lawyer', 'law-firm')`.execute(tp.database.db);
   ctx.biConsumer = (await tp.sharing.consumers.create({ system: 'test' }, { name: '坏输入基础调用方', agency: '', orgId: ctx.xihu, alg: 'hmac-sha256' })).consumerId;
   ctx.biRequest = await tp.sharing.grants.demand({ system: 'test' }, null, { consumerId: ctx.biConsumer, resourceCode: 'lawyer', fields: ['name'], purpose: '基础', legalBasis: '测试' });
   ctx.biGrant = await tp.sharing.grants.createGrant({ system: 'test' }, { consumerId: ctx.biConsumer, resourceCode: 'lawyer', fields: ['name'], plainFields: [], purpose: '基础', legalBasis: '', ratePerSecond: 1, quotaPerDay: 1 });

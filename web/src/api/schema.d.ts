@@ -3432,6 +3432,2156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/laws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 法规版本列表（按标题、层级、时效性筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 标题包含 */
+                    q?: string;
+                    level?: ("constitution" | "law" | "administrative-regulation" | "department-rule" | "judicial-interpretation" | "local-regulation" | "local-government-rule") | "unknown";
+                    /** @description in-force 有效、amended 已修改、repealed 已废止、pending 尚未生效 */
+                    status?: "in-force" | "amended" | "repealed" | "pending";
+                    /** @description 同一法规的全部版本 */
+                    shortTitle?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                shortTitle: string;
+                                title: string;
+                                /** @enum {string|null} */
+                                level: "constitution" | "law" | "administrative-regulation" | "department-rule" | "judicial-interpretation" | "local-regulation" | "local-government-rule" | null;
+                                levelLabel: string;
+                                issuer: string;
+                                versionDate: string | null;
+                                effectiveDate: string | null;
+                                supersededOn: string | null;
+                                repealedOn: string | null;
+                                previousId: string | null;
+                                /**
+                                 * @description in-force 有效、amended 已修改、repealed 已废止、pending 尚未生效
+                                 * @enum {string}
+                                 */
+                                status: "in-force" | "amended" | "repealed" | "pending";
+                                statusLabel: string;
+                                articles: number;
+                                chapters: number;
+                                sections: number;
+                                parts: number;
+                                warningCount: number;
+                                importedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laws/levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各层级法规版本数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string|null} */
+                                level: "constitution" | "law" | "administrative-regulation" | "department-rule" | "judicial-interpretation" | "local-regulation" | "local-government-rule" | null;
+                                label: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laws/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 法规版本：沿革、文件、警告、其他版本与全文结构 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 法规或条文编号，如 行政处罚法/2021-01-22/art51 */
+                    id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: {
+                                id: string;
+                                shortTitle: string;
+                                title: string;
+                                /** @enum {string|null} */
+                                level: "constitution" | "law" | "administrative-regulation" | "department-rule" | "judicial-interpretation" | "local-regulation" | "local-government-rule" | null;
+                                levelLabel: string;
+                                issuer: string;
+                                versionDate: string | null;
+                                effectiveDate: string | null;
+                                supersededOn: string | null;
+                                repealedOn: string | null;
+                                previousId: string | null;
+                                /**
+                                 * @description in-force 有效、amended 已修改、repealed 已废止、pending 尚未生效
+                                 * @enum {string}
+                                 */
+                                status: "in-force" | "amended" | "repealed" | "pending";
+                                statusLabel: string;
+                                articles: number;
+                                chapters: number;
+                                sections: number;
+                                parts: number;
+                                warningCount: number;
+                                importedAt: string;
+                            };
+                            history: {
+                                line: number;
+                                date?: string;
+                                kind: string;
+                                text: string;
+                            }[];
+                            warnings: {
+                                file: string;
+                                line: number;
+                                code: string;
+                                message: string;
+                            }[];
+                            files: {
+                                piece: string;
+                                file: string;
+                                sha256: string;
+                                articles: number;
+                                importedAt: string;
+                            }[];
+                            versions: {
+                                id: string;
+                                versionDate: string | null;
+                                effectiveDate: string | null;
+                                /**
+                                 * @description in-force 有效、amended 已修改、repealed 已废止、pending 尚未生效
+                                 * @enum {string}
+                                 */
+                                status: "in-force" | "amended" | "repealed" | "pending";
+                                statusLabel: string;
+                            }[];
+                            elements: {
+                                id: string;
+                                parentId: string | null;
+                                kind: string;
+                                number: number;
+                                sub: number | null;
+                                label: string;
+                                heading: string;
+                                text: string;
+                                line: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laws/element": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 条文：款项、所引条文（含未能解析的原因）与被引用情况 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 法规或条文编号，如 行政处罚法/2021-01-22/art51 */
+                    id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: {
+                                id: string;
+                                shortTitle: string;
+                                title: string;
+                                /** @enum {string|null} */
+                                level: "constitution" | "law" | "administrative-regulation" | "department-rule" | "judicial-interpretation" | "local-regulation" | "local-government-rule" | null;
+                                levelLabel: string;
+                                issuer: string;
+                                versionDate: string | null;
+                                effectiveDate: string | null;
+                                supersededOn: string | null;
+                                repealedOn: string | null;
+                                previousId: string | null;
+                                /**
+                                 * @description in-force 有效、amended 已修改、repealed 已废止、pending 尚未生效
+                                 * @enum {string}
+                                 */
+                                status: "in-force" | "amended" | "repealed" | "pending";
+                                statusLabel: string;
+                                articles: number;
+                                chapters: number;
+                                sections: number;
+                                parts: number;
+                                warningCount: number;
+                                importedAt: string;
+                            };
+                            element: {
+                                id: string;
+                                parentId: string | null;
+                                kind: string;
+                                number: number;
+                                sub: number | null;
+                                label: string;
+                                heading: string;
+                                text: string;
+                                line: number;
+                            };
+                            children: {
+                                id: string;
+                                parentId: string | null;
+                                kind: string;
+                                number: number;
+                                sub: number | null;
+                                label: string;
+                                heading: string;
+                                text: string;
+                                line: number;
+                            }[];
+                            citations: {
+                                fromId: string;
+                                start: number;
+                                end: number;
+                                raw: string;
+                                toId: string | null;
+                                toLawId: string | null;
+                                toTitle: string | null;
+                                toLabel: string;
+                                /** @description 未能解析的原因代码 */
+                                reason: string | null;
+                                message: string | null;
+                            }[];
+                            citedBy: {
+                                fromId: string;
+                                fromLawId: string;
+                                fromTitle: string;
+                                fromLabel: string;
+                                fromText: string;
+                                raw: string;
+                                toId: string;
+                                toLabel: string;
+                                start: number;
+                                end: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laws/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全文检索（标题与条文；一两个字的词也能检索；高亮） */
+        get: {
+            parameters: {
+                query: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 检索词：一个字、词或短语；空格分隔的多个词须同时出现 */
+                    q: string;
+                    level?: ("constitution" | "law" | "administrative-regulation" | "department-rule" | "judicial-interpretation" | "local-regulation" | "local-government-rule")[];
+                    status?: ("in-force" | "amended" | "repealed" | "pending")[];
+                    effectiveFrom?: string;
+                    effectiveTo?: string;
+                    /** @description 只查该日有效的版本 */
+                    inForceOn?: string;
+                    lawId?: string;
+                    kind?: "title" | "article";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                lawId: string;
+                                /** @enum {string} */
+                                kind: "title" | "article";
+                                title: string;
+                                lawTitle: string;
+                                label: string;
+                                /** @enum {string|null} */
+                                level: "constitution" | "law" | "administrative-regulation" | "department-rule" | "judicial-interpretation" | "local-regulation" | "local-government-rule" | null;
+                                /**
+                                 * @description in-force 有效、amended 已修改、repealed 已废止、pending 尚未生效
+                                 * @enum {string}
+                                 */
+                                status: "in-force" | "amended" | "repealed" | "pending";
+                                effectiveDate: string | null;
+                                snippet: string;
+                                /** @description snippet 中命中部分的起止位置（UTF-16） */
+                                marks: (number)[][];
+                            }[];
+                            total: number;
+                            /** @description 为真时 total 是估计值（常见单字，只对排名靠前的版本精确排序） */
+                            totalIsEstimate: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/laws/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入一个法规文件（Markdown 或纯文本，UTF-8 或 GBK） */
+        post: {
+            parameters: {
+                query: {
+                    /** @description 文件名，如 行政处罚法(2021-01-22).md：日期即版本日期 */
+                    filename: string & (string);
+                    /** @description 所属分类目录，如 行政法规、地方性法规：文本中看不出层级时据此判断 */
+                    folder?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                file: string;
+                                title: string;
+                                articles: number;
+                                chapters: number;
+                                sections: number;
+                                parts: number;
+                                warnings: {
+                                    line: number;
+                                    code: string;
+                                    message: string;
+                                }[];
+                                lawId: string;
+                                piece: string;
+                                unchanged: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政务信息资源目录 */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    sharingType?: "unconditional" | "conditional" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                libraryId: string;
+                                ownerOrgId: number | null;
+                                fields: {
+                                    id: string;
+                                    name: string;
+                                    masked: boolean;
+                                }[];
+                                lookupKeys: string[];
+                                updateCycle: string;
+                                /** @enum {string} */
+                                sharingType: "unconditional" | "conditional" | "none";
+                                sharingBasis: string;
+                                /** @enum {string} */
+                                openType: "open" | "conditional" | "closed";
+                                description: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记共享资源 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        libraryId: string;
+                        /** @default null */
+                        ownerOrgId?: number | null;
+                        fields: string[];
+                        /** @default [] */
+                        lookupKeys?: string[];
+                        /** @enum {string} */
+                        updateCycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+                        /**
+                         * @description unconditional 无条件共享、conditional 有条件共享、none 不予共享
+                         * @enum {string}
+                         */
+                        sharingType: "unconditional" | "conditional" | "none";
+                        /** @default  */
+                        sharingBasis?: string;
+                        /**
+                         * @description open 无条件开放、conditional 有条件开放、closed 不予开放
+                         * @enum {string}
+                         */
+                        openType: "open" | "conditional" | "closed";
+                        /** @default  */
+                        description?: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            libraryId: string;
+                            ownerOrgId: number | null;
+                            fields: {
+                                id: string;
+                                name: string;
+                                masked: boolean;
+                            }[];
+                            lookupKeys: string[];
+                            updateCycle: string;
+                            /** @enum {string} */
+                            sharingType: "unconditional" | "conditional" | "none";
+                            sharingBasis: string;
+                            /** @enum {string} */
+                            openType: "open" | "conditional" | "closed";
+                            description: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/resources/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 共享资源：字段（数据元名称）、查询条件、共享与开放类型 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            libraryId: string;
+                            ownerOrgId: number | null;
+                            fields: {
+                                id: string;
+                                name: string;
+                                masked: boolean;
+                            }[];
+                            lookupKeys: string[];
+                            updateCycle: string;
+                            /** @enum {string} */
+                            sharingType: "unconditional" | "conditional" | "none";
+                            sharingBasis: string;
+                            /** @enum {string} */
+                            openType: "open" | "conditional" | "closed";
+                            description: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改共享资源 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        libraryId: string;
+                        /** @default null */
+                        ownerOrgId?: number | null;
+                        fields: string[];
+                        /** @default [] */
+                        lookupKeys?: string[];
+                        /** @enum {string} */
+                        updateCycle: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+                        /**
+                         * @description unconditional 无条件共享、conditional 有条件共享、none 不予共享
+                         * @enum {string}
+                         */
+                        sharingType: "unconditional" | "conditional" | "none";
+                        /** @default  */
+                        sharingBasis?: string;
+                        /**
+                         * @description open 无条件开放、conditional 有条件开放、closed 不予开放
+                         * @enum {string}
+                         */
+                        openType: "open" | "conditional" | "closed";
+                        /** @default  */
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            libraryId: string;
+                            ownerOrgId: number | null;
+                            fields: {
+                                id: string;
+                                name: string;
+                                masked: boolean;
+                            }[];
+                            lookupKeys: string[];
+                            updateCycle: string;
+                            /** @enum {string} */
+                            sharingType: "unconditional" | "conditional" | "none";
+                            sharingBasis: string;
+                            /** @enum {string} */
+                            openType: "open" | "conditional" | "closed";
+                            description: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调用方（其他部门的系统） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                agency: string;
+                                orgId: number | null;
+                                keyId: string;
+                                /** @enum {string} */
+                                alg: "hmac-sha256" | "ed25519" | "sm2-sm3";
+                                /** @enum {string} */
+                                status: "active" | "suspended";
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记调用方：HMAC 密钥只在此时返回一次；Ed25519/SM2 登记对方公钥 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        agency?: string;
+                        /** @default null */
+                        orgId?: number | null;
+                        /** @enum {string} */
+                        alg: "hmac-sha256" | "ed25519" | "sm2-sm3";
+                        /** @description ed25519：PEM 或 32 字节 base64；sm2-sm3：04 开头的十六进制公钥 */
+                        publicKey?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consumerId: number;
+                            keyId: string;
+                            /** @description HMAC 密钥，只在此时返回一次 */
+                            secret?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/consumers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 停用或恢复调用方 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            agency: string;
+                            orgId: number | null;
+                            keyId: string;
+                            /** @enum {string} */
+                            alg: "hmac-sha256" | "ed25519" | "sm2-sm3";
+                            /** @enum {string} */
+                            status: "active" | "suspended";
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sharing/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 共享申请：本机构调用方提出的、待本机构审批的 */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected" | "withdrawn";
+                    resourceCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                consumerId: number;
+                                consumerName: string;
+                                resourceCode: string;
+                                resourceName: string;
+                                fields: string[];
+                                purpose: string;
+                                legalBasis: string;
+                                status: string;
+                                requestedAt: string;
+                                dueOn: string;
+                                overdue: boolean;
+                                decidedAt: string | null;
+                                decisionNote: string;
+                                grantId: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 提出共享申请（无条件共享的资源自动通过） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        consumerId: number;
+                        resourceCode: string;
+                        fields: string[];
+                        purpose: string;
+                        legalBasis: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审批共享申请：通过即生成授权 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        /** @default  */
+                        note?: string;
+                        plainFields?: string[];
+                        ratePerSecond?: number;
+                        quotaPerDay?: number;
+                        /** Format: date-time */
+                        expiresAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grantId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 授权：字段、明文字段、用途、期限、限流与日配额 */
+        get: {
+            parameters: {
+                query?: {
+                    consumerId?: number;
+                    resourceCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                consumerId: number;
+                                consumerName: string;
+                                resourceCode: string;
+                                resourceName: string;
+                                fields: string[];
+                                plainFields: string[];
+                                purpose: string;
+                                legalBasis: string;
+                                ratePerSecond: number;
+                                quotaPerDay: number;
+                                expiresAt: string;
+                                revokedAt: string | null;
+                                requestId: number | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 直接授权（管理员，不经申请） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        consumerId: number;
+                        resourceCode: string;
+                        fields: string[];
+                        /** @default [] */
+                        plainFields?: string[];
+                        purpose: string;
+                        /** @default  */
+                        legalBasis?: string;
+                        /** @default 10 */
+                        ratePerSecond?: number;
+                        /** @default 10000 */
+                        quotaPerDay?: number;
+                        /** Format: date-time */
+                        expiresAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grantId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调用统计：按调用方、资源或日（北京时间）汇总调用、拒绝、记录数与平均耗时 */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    groupBy?: "consumer" | "resource" | "day";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            items: {
+                                key: string;
+                                label: string;
+                                calls: number;
+                                refused: number;
+                                records: number;
+                                avgLatencyMs: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/subject-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据主体查询：某人的数据被哪个调用方、何时、为何查询或核验（本次查阅留审计） */
+        get: {
+            parameters: {
+                query: {
+                    page?: number;
+                    pageSize?: number;
+                    idNumber: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                at: string;
+                                consumerId: number | null;
+                                consumerName: string | null;
+                                agency: string | null;
+                                resourceCode: string | null;
+                                resourceName: string | null;
+                                service: string;
+                                purpose: string | null;
+                                status: number;
+                                resultCount: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharing/grants/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销授权 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share/{resource}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 按查询字段查询记录（只返回授权字段，未授权明文的脱敏）
+         * @description 按资源的一个查询字段查询。请求须按 RFC 9421 签名，覆盖 @method、@target-uri、tp-purpose（有请求体时再加 content-digest），带 created、nonce、keyid 参数；Tp-Purpose 头写调用用途（UTF-8 百分号编码），须为授权用途，或“授权用途：具体事项”。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    acceptedDate?: string;
+                    address?: string;
+                    agency?: string;
+                    agencyCreditCode?: string;
+                    appointedDate?: string;
+                    authority?: string;
+                    authorityCreditCode?: string;
+                    basis?: string;
+                    birthDate?: string;
+                    caseNo?: string;
+                    caseType?: string;
+                    category?: string;
+                    centerName?: string;
+                    certificateNo?: string;
+                    certificateType?: string;
+                    closedDate?: string;
+                    committeeName?: string;
+                    committeeType?: string;
+                    content?: string;
+                    correctionType?: string;
+                    counterpartCreditCode?: string;
+                    counterpartName?: string;
+                    creditCode?: string;
+                    crime?: string;
+                    decisionDate?: string;
+                    decisionNo?: string;
+                    director?: string;
+                    domain?: string;
+                    education?: string;
+                    endDate?: string;
+                    establishedDate?: string;
+                    executingOrg?: string;
+                    facts?: string;
+                    fineAmount?: string;
+                    firmCreditCode?: string;
+                    firmName?: string;
+                    firstPracticeDate?: string;
+                    gender?: string;
+                    grantedDate?: string;
+                    idNumber?: string;
+                    institutionCreditCode?: string;
+                    institutionName?: string;
+                    issuedDate?: string;
+                    lawyerLicenceNo?: string;
+                    lawyerName?: string;
+                    licenceNo?: string;
+                    matter?: string;
+                    mediatorType?: string;
+                    memberCount?: string;
+                    name?: string;
+                    officeCreditCode?: string;
+                    officeName?: string;
+                    organizationForm?: string;
+                    penaltyType?: string;
+                    permitName?: string;
+                    phone?: string;
+                    politicalStatus?: string;
+                    practiceStatus?: string;
+                    practiceType?: string;
+                    regionCode?: string;
+                    scope?: string;
+                    startDate?: string;
+                    status?: string;
+                    subjectNo?: string;
+                    validFrom?: string;
+                    validTo?: string;
+                    validUntil?: string;
+                    violation?: string;
+                };
+                header?: never;
+                path: {
+                    resource: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share/{resource}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 核验：是否存在与所给字段值一致的记录（只答是否，不返回记录）
+         * @description 核验。请求须按 RFC 9421 签名，覆盖 @method、@target-uri、tp-purpose（有请求体时再加 content-digest），带 created、nonce、keyid 参数；Tp-Purpose 头写调用用途（UTF-8 百分号编码），须为授权用途，或“授权用途：具体事项”。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    resource: string;
+                };
+                cookie?: never;
+            };
+            /** @description 资源的一个查询字段（如 idNumber）加上要核验的字段值（如 "practiceStatus": "正常"，代码或名称均可）；只能核验已授权的字段 */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 核验哪一天（北京时间）的情况，按数据中心当天结束时所存的记录；不填为当前
+                         */
+                        on?: string;
+                    } & {
+                        [key: string]: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 是否存在与所有核验值一致的记录 */
+                            match: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share/{resource}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 订阅：按游标读取资源的变更（至少一次送达，可从任一游标续读）
+         * @description 变更订阅。请求须按 RFC 9421 签名，覆盖 @method、@target-uri、tp-purpose（有请求体时再加 content-digest），带 created、nonce、keyid 参数；Tp-Purpose 头写调用用途（UTF-8 百分号编码），须为授权用途，或“授权用途：具体事项”。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 上一页返回的 next；不填从头开始 */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    resource: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description 下一页的游标：保存它，下次从这里继续 */
+                            next: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/power-list/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法事项列表（按编码或名称、类别、实施主体、所引法规筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 事项编码或名称中的文字 */
+                    q?: string;
+                    kind?: "行政处罚" | "行政许可" | "行政强制" | "行政检查" | "行政征收" | "行政确认" | "其他";
+                    orgType?: "ministry" | "province_dept" | "city_bureau" | "county_bureau" | "justice_office" | "prison" | "drug_rehab" | "legal_aid_center" | "notary_office" | "appraisal_center" | "affiliated_unit";
+                    /** @description 引用该法规（版本）任一条文的事项 */
+                    law?: string;
+                    /** @description 以该条文（或其款、项）为依据的事项 */
+                    element?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "行政处罚" | "行政许可" | "行政强制" | "行政检查" | "行政征收" | "行政确认" | "其他";
+                                orgTypes: string[];
+                                orgTypeLabels: string[];
+                                description: string;
+                                createdAt: string;
+                                updatedAt: string;
+                                basisCount: number;
+                                benchmarkCount: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增执法事项 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "行政处罚" | "行政许可" | "行政强制" | "行政检查" | "行政征收" | "行政确认" | "其他";
+                        /**
+                         * @description 实施主体：机构类型代码
+                         * @default []
+                         */
+                        orgTypes?: ("ministry" | "province_dept" | "city_bureau" | "county_bureau" | "justice_office" | "prison" | "drug_rehab" | "legal_aid_center" | "notary_office" | "appraisal_center" | "affiliated_unit")[];
+                        /** @default  */
+                        description?: string;
+                        /** @default [] */
+                        bases?: {
+                            elementId: string;
+                            /**
+                             * @description basis 设定依据 / penalty 处罚依据
+                             * @default basis
+                             * @enum {string}
+                             */
+                            role?: "basis" | "penalty";
+                        }[];
+                        /** @default [] */
+                        benchmarks?: {
+                            /** @enum {string} */
+                            level: "轻微" | "一般" | "较重" | "严重";
+                            /** @default  */
+                            circumstances?: string;
+                            /**
+                             * @description penalty_type 代码（行政处罚法第九条）
+                             * @default []
+                             */
+                            penalties?: string[];
+                            /**
+                             * @description 罚款下限（元）
+                             * @default null
+                             */
+                            amountMin?: number | null;
+                            /**
+                             * @description 罚款上限（元）
+                             * @default null
+                             */
+                            amountMax?: number | null;
+                            /** @default  */
+                            note?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "行政处罚" | "行政许可" | "行政强制" | "行政检查" | "行政征收" | "行政确认" | "其他";
+                            orgTypes: string[];
+                            orgTypeLabels: string[];
+                            description: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            bases: {
+                                elementId: string;
+                                /** @enum {string} */
+                                role: "basis" | "penalty";
+                                /** @description false：法规库中已没有该条文（如法规被删除后未重新导入） */
+                                exists: boolean;
+                                /** @description 第四十七条第一款第（二）项 */
+                                label: string;
+                                /** @description 《中华人民共和国律师法》第四十七条第一款第（二）项 */
+                                citation: string;
+                                text: string;
+                                /** @description 项所在款的前文 */
+                                leadIn: string;
+                                law: {
+                                    id: string;
+                                    title: string;
+                                    versionDate: string | null;
+                                    /** @enum {string} */
+                                    status: "in-force" | "amended" | "repealed" | "pending";
+                                    statusLabel: string;
+                                } | null;
+                                reviewedAt: string | null;
+                            }[];
+                            benchmarks: {
+                                /** @enum {string} */
+                                level: "轻微" | "一般" | "较重" | "严重";
+                                circumstances: string;
+                                penalties: string[];
+                                penaltyLabels: string[];
+                                amountMin: number | null;
+                                amountMax: number | null;
+                                note: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/power-list/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法事项详情：法律依据（条文、所在法规及其时效性）与裁量基准 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "行政处罚" | "行政许可" | "行政强制" | "行政检查" | "行政征收" | "行政确认" | "其他";
+                            orgTypes: string[];
+                            orgTypeLabels: string[];
+                            description: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            bases: {
+                                elementId: string;
+                                /** @enum {string} */
+                                role: "basis" | "penalty";
+                                /** @description false：法规库中已没有该条文（如法规被删除后未重新导入） */
+                                exists: boolean;
+                                /** @description 第四十七条第一款第（二）项 */
+                                label: string;
+                                /** @description 《中华人民共和国律师法》第四十七条第一款第（二）项 */
+                                citation: string;
+                                text: string;
+                                /** @description 项所在款的前文 */
+                                leadIn: string;
+                                law: {
+                                    id: string;
+                                    title: string;
+                                    versionDate: string | null;
+                                    /** @enum {string} */
+                                    status: "in-force" | "amended" | "repealed" | "pending";
+                                    statusLabel: string;
+                                } | null;
+                                reviewedAt: string | null;
+                            }[];
+                            benchmarks: {
+                                /** @enum {string} */
+                                level: "轻微" | "一般" | "较重" | "严重";
+                                circumstances: string;
+                                penalties: string[];
+                                penaltyLabels: string[];
+                                amountMin: number | null;
+                                amountMax: number | null;
+                                note: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改执法事项（整体替换，含法律依据与裁量基准） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "行政处罚" | "行政许可" | "行政强制" | "行政检查" | "行政征收" | "行政确认" | "其他";
+                        /**
+                         * @description 实施主体：机构类型代码
+                         * @default []
+                         */
+                        orgTypes?: ("ministry" | "province_dept" | "city_bureau" | "county_bureau" | "justice_office" | "prison" | "drug_rehab" | "legal_aid_center" | "notary_office" | "appraisal_center" | "affiliated_unit")[];
+                        /** @default  */
+                        description?: string;
+                        /** @default [] */
+                        bases?: {
+                            elementId: string;
+                            /**
+                             * @description basis 设定依据 / penalty 处罚依据
+                             * @default basis
+                             * @enum {string}
+                             */
+                            role?: "basis" | "penalty";
+                        }[];
+                        /** @default [] */
+                        benchmarks?: {
+                            /** @enum {string} */
+                            level: "轻微" | "一般" | "较重" | "严重";
+                            /** @default  */
+                            circumstances?: string;
+                            /**
+                             * @description penalty_type 代码（行政处罚法第九条）
+                             * @default []
+                             */
+                            penalties?: string[];
+                            /**
+                             * @description 罚款下限（元）
+                             * @default null
+                             */
+                            amountMin?: number | null;
+                            /**
+                             * @description 罚款上限（元）
+                             * @default null
+                             */
+                            amountMax?: number | null;
+                            /** @default  */
+                            note?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "行政处罚" | "行政许可" | "行政强制" | "行政检查" | "行政征收" | "行政确认" | "其他";
+                            orgTypes: string[];
+                            orgTypeLabels: string[];
+                            description: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            bases: {
+                                elementId: string;
+                                /** @enum {string} */
+                                role: "basis" | "penalty";
+                                /** @description false：法规库中已没有该条文（如法规被删除后未重新导入） */
+                                exists: boolean;
+                                /** @description 第四十七条第一款第（二）项 */
+                                label: string;
+                                /** @description 《中华人民共和国律师法》第四十七条第一款第（二）项 */
+                                citation: string;
+                                text: string;
+                                /** @description 项所在款的前文 */
+                                leadIn: string;
+                                law: {
+                                    id: string;
+                                    title: string;
+                                    versionDate: string | null;
+                                    /** @enum {string} */
+                                    status: "in-force" | "amended" | "repealed" | "pending";
+                                    statusLabel: string;
+                                } | null;
+                                reviewedAt: string | null;
+                            }[];
+                            benchmarks: {
+                                /** @enum {string} */
+                                level: "轻微" | "一般" | "较重" | "严重";
+                                circumstances: string;
+                                penalties: string[];
+                                penaltyLabels: string[];
+                                amountMin: number | null;
+                                amountMax: number | null;
+                                note: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除执法事项 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/power-list/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入 XLSX（请求体为文件原始字节；按事项编码新增或替换；全部成功或全部不导入，错误逐行列出） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: string[];
+                            updated: string[];
+                            unchanged: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/power-list/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出全部执法事项（XLSX，格式同导入模板，可改后再导入） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/power-list/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载导入模板（XLSX，含填写说明与可选值） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/power-list/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待复核的依据：所引法规有了新版本（并列旧条文与新版本中的对应条文） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 只看该事项的待复核依据 */
+                    itemId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                itemId: number;
+                                itemCode: string;
+                                itemName: string;
+                                /** @enum {string} */
+                                role: "basis" | "penalty";
+                                reviewedAt: string | null;
+                                old: {
+                                    elementId: string;
+                                    citation: string;
+                                    text: string;
+                                    lawId: string;
+                                    versionDate: string | null;
+                                };
+                                newVersion: {
+                                    lawId: string;
+                                    title: string;
+                                    versionDate: string | null;
+                                    importedAt: string;
+                                };
+                                suggestion: {
+                                    elementId: string;
+                                    citation: string;
+                                    text: string;
+                                    /**
+                                     * @description same-path 同一位置；same-text 位置不同但文字相同
+                                     * @enum {string}
+                                     */
+                                    match: "same-path" | "same-text";
+                                } | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/power-list/reviews/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认复核：改引新条文，或维持原依据（newElementId 为 null） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        itemId: number;
+                        oldElementId: string;
+                        /** @description 改引的新条文；null 表示维持原依据 */
+                        newElementId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "行政处罚" | "行政许可" | "行政强制" | "行政检查" | "行政征收" | "行政确认" | "其他";
+                            orgTypes: string[];
+                            orgTypeLabels: string[];
+                            description: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            bases: {
+                                elementId: string;
+                                /** @enum {string} */
+                                role: "basis" | "penalty";
+                                /** @description false：法规库中已没有该条文（如法规被删除后未重新导入） */
+                                exists: boolean;
+                                /** @description 第四十七条第一款第（二）项 */
+                                label: string;
+                                /** @description 《中华人民共和国律师法》第四十七条第一款第（二）项 */
+                                citation: string;
+                                text: string;
+                                /** @description 项所在款的前文 */
+                                leadIn: string;
+                                law: {
+                                    id: string;
+                                    title: string;
+                                    versionDate: string | null;
+                                    /** @enum {string} */
+                                    status: "in-force" | "amended" | "repealed" | "pending";
+                                    statusLabel: string;
+                                } | null;
+                                reviewedAt: string | null;
+                            }[];
+                            benchmarks: {
+                                /** @enum {string} */
+                                level: "轻微" | "一般" | "较重" | "严重";
+                                circumstances: string;
+                                penalties: string[];
+                                penaltyLabels: string[];
+                                amountMin: number | null;
+                                amountMax: number | null;
+                                note: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/years": {
         parameters: {
             query?: never;

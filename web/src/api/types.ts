@@ -80,3 +80,52 @@ export type VerifyProblem = VerifyResult['problems'][number];
 export type RotateKeyBody = Body<'/api/v1/ledger/logs/{name}/rotate-key', 'post'>;
 export type AddWitnessBody = Body<'/api/v1/ledger/logs/{name}/witnesses', 'post'>;
 export type NodeWitness = Answer<'/api/v1/ledger/witness', 'get'>;
+
+/** The query a GET route takes. */
+type Params<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+export type LawVersion = Item<'/api/v1/laws'>;
+export type LawStatus = LawVersion['status'];
+export type LawLevel = NonNullable<LawVersion['level']>;
+export type LawLevelCount = Answer<'/api/v1/laws/levels', 'get'>['items'][number];
+export type LawListQuery = Params<'/api/v1/laws'>;
+export type LawVersionDetail = Answer<'/api/v1/laws/version', 'get'>;
+/** One element of a law version (编/章/节/条/款/项/目, appendix, table, text), flat with its parentId. */
+export type LawElement = LawVersionDetail['elements'][number];
+export type LawWarning = LawVersionDetail['warnings'][number];
+export type LawHistoryLine = LawVersionDetail['history'][number];
+export type LawElementDetail = Answer<'/api/v1/laws/element', 'get'>;
+export type LawCitation = LawElementDetail['citations'][number];
+export type LawCitedBy = LawElementDetail['citedBy'][number];
+export type LawSearchHit = Item<'/api/v1/laws/search'>;
+export type LawImported = Answer<'/api/v1/laws/import', 'post'>['items'][number];
+
+export type PowerItemEntry = Item<'/api/v1/power-list/items'>;
+export type PowerItemKind = PowerItemEntry['kind'];
+export type PowerItemQuery = Params<'/api/v1/power-list/items'>;
+export type PowerItem = Answer<'/api/v1/power-list/items/{id}', 'get'>;
+export type PowerBasis = PowerItem['bases'][number];
+export type PowerBasisRole = PowerBasis['role'];
+export type PowerBenchmark = PowerItem['benchmarks'][number];
+export type BenchmarkLevel = PowerBenchmark['level'];
+export type PowerItemBody = Body<'/api/v1/power-list/items', 'post'>;
+export type PowerImportResult = Answer<'/api/v1/power-list/import', 'post'>;
+export type PowerReview = Item<'/api/v1/power-list/reviews'>;
+export type PowerReviewConfirm = Body<'/api/v1/power-list/reviews/confirm', 'post'>;
+
+export type ShareResource = Answer<'/api/v1/sharing/resources/{code}', 'get'>;
+export type ShareResourceField = ShareResource['fields'][number];
+export type SharingType = ShareResource['sharingType'];
+export type OpenType = ShareResource['openType'];
+export type ShareResourceBody = Body<'/api/v1/sharing/resources/{code}', 'put'>;
+export type ShareResourceCreateBody = Body<'/api/v1/sharing/resources', 'post'>;
+export type ShareConsumer = Item<'/api/v1/sharing/consumers'>;
+export type ConsumerAlg = ShareConsumer['alg'];
+export type ConsumerBody = Body<'/api/v1/sharing/consumers', 'post'>;
+export type ConsumerCreated = Answer<'/api/v1/sharing/consumers', 'post'>;
+export type ShareRequest = Item<'/api/v1/sharing/requests'>;
+export type ShareRequestQuery = Params<'/api/v1/sharing/requests'>;
+export type DemandBody = Body<'/api/v1/sharing/requests', 'post'>;
+export type DecisionBody = Body<'/api/v1/sharing/requests/{id}/decision', 'post'>;
+export type ShareGrant = Item<'/api/v1/sharing/grants'>;
+export type GrantBody = Body<'/api/v1/sharing/grants', 'post'>;

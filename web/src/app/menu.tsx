@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
@@ -8,9 +10,16 @@ import {
   FileProtectOutlined,
   FileSearchOutlined,
   FundOutlined,
+  KeyOutlined,
   LoginOutlined,
+  OrderedListOutlined,
+  ReadOutlined,
+  SearchOutlined,
   SafetyCertificateOutlined,
+  SendOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -60,6 +69,27 @@ export const menuGroups: MenuGroup[] = [
       // No menu:* of its own: the page itself asks for aggregation:read-records.
       { path: '/aggregation/records', label: '归集记录', icon: <FileSearchOutlined />, permission: 'menu:aggregation' },
       { path: '/aggregation/coverage', label: '归集率', icon: <FundOutlined />, permission: 'menu:aggregation' },
+    ],
+  },
+  {
+    // 共享交换: the catalog, demand → approval → grant, the consumers' keys and every call's log.
+    label: '共享交换',
+    entries: [
+      { path: '/sharing/resources', label: '资源目录', icon: <UnorderedListOutlined />, permission: 'menu:sharing' },
+      { path: '/sharing/requests', label: '共享申请', icon: <SendOutlined />, permission: 'menu:sharing' },
+      { path: '/sharing/consumers', label: '调用方', icon: <ApiOutlined />, permission: 'menu:sharing' },
+      { path: '/sharing/grants', label: '授权', icon: <KeyOutlined />, permission: 'menu:sharing' },
+      { path: '/sharing/stats', label: '调用统计', icon: <BarChartOutlined />, permission: 'menu:sharing' },
+      { path: '/sharing/subject-log', label: '数据主体查询', icon: <UserSwitchOutlined />, permission: 'sharing:subject-log' },
+    ],
+  },
+  {
+    // 大系统: the regulation library (立法) and the power list (执法) it underpins.
+    label: '法治业务',
+    entries: [
+      { path: '/laws', label: '法规库', icon: <ReadOutlined />, permission: 'menu:laws' },
+      { path: '/laws/search', label: '法规检索', icon: <SearchOutlined />, permission: 'menu:laws' },
+      { path: '/power-list', label: '权责清单', icon: <OrderedListOutlined />, permission: 'menu:power-list' },
     ],
   },
 ];

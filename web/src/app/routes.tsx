@@ -20,6 +20,16 @@ const CoveragePage = lazy(() => import('../modules/aggregation/CoveragePage'));
 const RecordsPage = lazy(() => import('../modules/aggregation/RecordsPage'));
 const LedgerLogsPage = lazy(() => import('../modules/ledger/LogsPage'));
 const LedgerLogPage = lazy(() => import('../modules/ledger/LogPage'));
+const LawsPage = lazy(() => import('../modules/laws/LawsPage'));
+const LawPage = lazy(() => import('../modules/laws/LawPage'));
+const LawSearchPage = lazy(() => import('../modules/laws/SearchPage'));
+const PowerListPage = lazy(() => import('../modules/power-list/PowerListPage'));
+const SharingCatalogPage = lazy(() => import('../modules/sharing/CatalogPage'));
+const SharingRequestsPage = lazy(() => import('../modules/sharing/RequestsPage'));
+const SharingConsumersPage = lazy(() => import('../modules/sharing/ConsumersPage'));
+const SharingGrantsPage = lazy(() => import('../modules/sharing/GrantsPage'));
+const SharingStatsPage = lazy(() => import('../modules/sharing/StatsPage'));
+const SubjectLogPage = lazy(() => import('../modules/sharing/SubjectLogPage'));
 
 function Loading() {
   return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />;
@@ -71,6 +81,18 @@ const guarded: { path: string; permission: string; page: ReactNode }[] = [
   { path: 'aggregation/coverage', permission: 'menu:aggregation', page: <CoveragePage /> },
   { path: 'ledger', permission: 'menu:ledger', page: <LedgerLogsPage /> },
   { path: 'ledger/:name', permission: 'menu:ledger', page: <LedgerLogPage /> },
+  { path: 'laws', permission: 'menu:laws', page: <LawsPage /> },
+  // Law and element ids hold '/': they travel as ?id= (and ?el=), not in the path.
+  { path: 'laws/view', permission: 'menu:laws', page: <LawPage /> },
+  { path: 'laws/search', permission: 'menu:laws', page: <LawSearchPage /> },
+  { path: 'power-list', permission: 'menu:power-list', page: <PowerListPage /> },
+  { path: 'sharing', permission: 'menu:sharing', page: <Navigate to="/sharing/resources" replace /> },
+  { path: 'sharing/resources', permission: 'menu:sharing', page: <SharingCatalogPage /> },
+  { path: 'sharing/requests', permission: 'menu:sharing', page: <SharingRequestsPage /> },
+  { path: 'sharing/consumers', permission: 'menu:sharing', page: <SharingConsumersPage /> },
+  { path: 'sharing/grants', permission: 'menu:sharing', page: <SharingGrantsPage /> },
+  { path: 'sharing/stats', permission: 'menu:sharing', page: <SharingStatsPage /> },
+  { path: 'sharing/subject-log', permission: 'sharing:subject-log', page: <SubjectLogPage /> },
 ];
 
 export function AppRoutes() {

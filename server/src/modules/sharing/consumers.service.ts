@@ -8,6 +8,8 @@ import { sm2 } from 'sm-crypto-v2';
 import { recordAudit, type AuditWho } from '../../platform/audit/audit.ts';
 import type { Sealer } from '../../platform/crypto/seal.ts';
 import type { BaseDb } from '../../platform/db/database.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { orgIdInScope } from '../identity/index.ts';
 import type { VerifyKey } from './signatures/algorithms.ts';
 import { sharingErrors } from './sharing.errors.ts';
 import type { ConsumerAlg, SharingTables } from './sharing.tables.ts';
@@ -46,8 +48,12 @@ function parsePublicKey(alg: ConsumerAlg, text: string | undefined): string {
 
 export function createConsumerService(base: BaseDb, sealer: Sealer) {
   const db = base.withTables<SharingTables>();
-  /** Keys by key id, for the gateway: read once, dropped when a consumer changes. */
-  const keys = new Map<string, ConsumerKey>();
+  /**
+   * Keys by key id, for the gateway, kept a second: a suspension made on another node (several
+   * servers on one PostgreSQL) reaches this one within that second, like revoked grants.
+   */
+  const keys = new Map<string, ConsumerKey & { at: number }>();
+  const KEY_TTL_MS = 1000;
 
   return {
     list: () => db.selectFrom('share_consumers').select(['id', 'name', 'agency', 'org_id', 'key_id', 'alg', 'status', 'created_at']).orderBy('id').execute(),
@@ -80,9 +86,12 @@ export function createConsumerService(base: BaseDb, sealer: Sealer) {
       });
     },
 
-    async setStatus(who: AuditWho, id: number, status: 'active' | 'suspended') {
+    /** The consumer's own unit suspends or restores it (an installation-wide one: the 'all' scope). */
+    async setStatus(who: AuditWho, actor: Actor | null, id: number, status: 'active' | 'suspended') {
       await db.transaction().execute(async (trx) => {
-        const row = await trx.updateTable('share_consumers').set({ status }).where('id', '=', id).returning('key_id').executeTakeFirst();
+        let q = trx.updateTable('share_consumers').set({ status }).where('id', '=', id);
+        if (actor) q = q.where(orgIdInScope(actor, 'org_id'));
+        const row = await q.returning('key_id').executeTakeFirst();
         if (!row) throw sharingErrors.SHARE_CONSUMER_NOT_FOUND(`没有调用方 ${id}`, [{ field: 'id', message: String(id) }]);
         keys.delete(row.key_id);
         await recordAudit(trx, who, { action: 'sharing.consumer.status', targetType: 'share_consumer', targetId: id, changes: { status } });
@@ -95,7 +104,7 @@ export function createConsumerService(base: BaseDb, sealer: Sealer) {
      */
     async keyOf(keyId: string): Promise<ConsumerKey | null> {
       const hit = keys.get(keyId);
-      if (hit) return hit;
+      if (hit && Date.now() - hit.at < KEY_TTL_MS) return hit;
       const row = await db.selectFrom('share_consumers').select(['id', 'name', 'alg', 'status', 'secret_sealed', 'public_key']).where('key_id', '=', keyId).executeTakeFirst();
       if (!row) return null;
       const key: VerifyKey =
@@ -105,7 +114,7 @@ export function createConsumerService(base: BaseDb, sealer: Sealer) {
             ? { alg: 'ed25519', publicKey: crypto.createPublicKey(row.public_key as string) }
             : { alg: 'sm2-sm3', publicKeyHex: row.public_key as string };
       const found = { consumerId: row.id, name: row.name, active: row.status === 'active', key };
-      keys.set(keyId, found);
+      keys.set(keyId, { ...found, at: Date.now() });
       return found;
     },
   };

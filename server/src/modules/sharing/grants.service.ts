@@ -77,11 +77,19 @@ export function createGrantService(base: BaseDb, deps: { calendar: CalendarServi
   }
 
   const service = {
-    /** The administrator's shortcut past the demand flow (`sharing grant create`). */
-    async createGrant(who: AuditWho, t: GrantTerms): Promise<number> {
+    /**
+     * The shortcut past the demand flow (`sharing grant create`, the console's 直接授权): only for
+     * a resource the actor's unit owns (the CLI acts for the installation).
+     */
+    async createGrant(who: AuditWho, t: GrantTerms, actor: Actor | null = null): Promise<number> {
       return db.transaction().execute(async (trx) => {
         await consumerExists(trx, t.consumerId);
-        checkTerms(await resourceFor(trx, t.resourceCode), t.fields, t.plainFields);
+        const r = await resourceFor(trx, t.resourceCode);
+        if (actor) {
+          const owned = await trx.selectFrom('share_resources').select('code').where('code', '=', t.resourceCode).where(orgIdInScope(actor, 'owner_org_id')).executeTakeFirst();
+          if (!owned) throw sharingErrors.SHARE_RESOURCE_NOT_FOUND(`${r.name}不由本机构提供，须经提供单位审批`, [{ field: 'resourceCode', message: t.resourceCode }]);
+        }
+        checkTerms(r, t.fields, t.plainFields);
         return insertGrant(trx, who, t, null);
       });
     },

@@ -5,6 +5,8 @@ import { sql, type Selectable } from 'kysely';
 import { recordAudit, type AuditWho } from '../../platform/audit/audit.ts';
 import type { BaseDb } from '../../platform/db/database.ts';
 import { escapeLike } from '../../platform/db/like.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { orgIdInScope } from '../identity/index.ts';
 import { STANDARD_LIBRARIES } from '../standards/index.ts';
 import { checkFields, fieldsOf, libraryOf } from './catalog.ts';
 import { sharingErrors } from './sharing.errors.ts';
@@ -84,10 +86,13 @@ export function createResourceService(base: BaseDb) {
       });
     },
 
-    async update(who: AuditWho, code: string, input: Omit<ResourceInput, 'code'>) {
+    /** Only the owner's units change a resource's terms (an unowned one: the 'all' scope). */
+    async update(who: AuditWho, actor: Actor | null, code: string, input: Omit<ResourceInput, 'code'>) {
       check({ ...input, code });
       return db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('share_resources').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+        let q = trx.selectFrom('share_resources').selectAll().where('code', '=', code);
+        if (actor) q = q.where(orgIdInScope(actor, 'owner_org_id'));
+        const before = await q.forUpdate().executeTakeFirst();
         if (!before) throw sharingErrors.SHARE_RESOURCE_NOT_FOUND(`没有共享资源 ${code}`, [{ field: 'code', message: code }]);
         await trx.updateTable('share_resources').set({ ...columns({ ...input, code }), updated_at: sql`now()` }).where('code', '=', code).execute();
         await recordAudit(trx, who, { action: 'sharing.resource.update', targetType: 'share_resource', targetId: code, changes: { before: { fields: before.fields, sharingType: before.sharing_type }, after: { fields: input.fields, sharingType: input.sharingType } } });
@@ -106,7 +111,7 @@ export function createResourceService(base: BaseDb) {
       const ownerOrgId = null;
       const institutions = new Set(['law-firm', 'notary-office', 'appraisal-institution', 'mediation-committee']);
       for (const l of STANDARD_LIBRARIES) {
-        const keys = [...l.businessKey, ...(l.fields.some((f) => f.key === 'idNumber') ? ['idNumber'] : [])];
+        const keys = [...new Set([...l.businessKey, ...(l.fields.some((f) => f.key === 'idNumber') ? ['idNumber'] : [])])];
         const open = institutions.has(l.id);
         await service.create({ system: 'sharing' }, {
           code: l.id,

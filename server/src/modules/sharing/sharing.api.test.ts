@@ -44,7 +44,7 @@ describe('the catalog', () => {
     expect(noBasis.json()).toMatchObject({ code: 'SHARE_RESOURCE_INVALID', details: [{ field: 'sharingBasis' }] });
     const bogus = await call('xihu_staff', 'POST', '/resources', { ...base, sharingBasis: '律师法', fields: ['name', 'salary'] });
     expect(bogus.json()).toMatchObject({ code: 'SHARE_FIELDS_INVALID', details: [{ field: 'fields', message: 'salary' }] });
-    const ok = await call('xihu_staff', 'POST', '/resources', { ...base, sharingBasis: '律师法 第二条' });
+    const ok = await call('xihu_staff', 'POST', '/resources', { ...base, sharingBasis: '律师法 第二条', ownerOrgId: ids.xihu });
     expect(ok.statusCode, ok.body).toBe(200);
   });
 });
@@ -107,12 +107,20 @@ describe('demand → approval → grant', () => {
     const other = await tp.sharing.consumers.create({ system: 'test' }, { name: '鄞州系统', agency: '', orgId: await orgId(tp, '330212', 'county_bureau'), alg: 'hmac-sha256' });
     const foreign = await call('xihu_staff', 'POST', '/requests', { consumerId: other.consumerId, resourceCode: 'lawyer', fields: ['name'], purpose: '测试', legalBasis: '测试' });
     expect(foreign.statusCode).toBe(404);
-    const bad = await call('xihu_staff', 'POST', '/grants', { consumerId: ids.court, resourceCode: 'lawyer', fields: ['name'], plainFields: ['idNumber'], purpose: '测试' });
-    expect(bad.json()).toMatchObject({ code: 'SHARE_FIELDS_INVALID', details: [{ field: 'plainFields', message: 'idNumber' }] });
+    const bad = await call('xihu_staff', 'POST', '/grants', { consumerId: ids.court, resourceCode: 'lawyer-lite', fields: ['name'], plainFields: ['licenceNo'], purpose: '测试' });
+    expect(bad.json()).toMatchObject({ code: 'SHARE_FIELDS_INVALID', details: [{ field: 'plainFields', message: 'licenceNo' }] });
+    // A direct grant only on what the unit provides: the lawyer roll is the province's.
+    const notMine = await call('xihu_staff', 'POST', '/grants', { consumerId: ids.court, resourceCode: 'lawyer', fields: ['name'], purpose: '测试' });
+    expect(notMine.statusCode).toBe(404);
+    expect(notMine.json()).toMatchObject({ code: 'SHARE_RESOURCE_NOT_FOUND' });
+    // Nor may it change the province's resource or another unit's consumer.
+    const edit = await call('xihu_staff', 'PUT', '/resources/lawyer', { name: '改名', libraryId: 'lawyer', fields: ['name'], lookupKeys: [], updateCycle: 'daily', sharingType: 'unconditional', openType: 'open' });
+    expect(edit.json()).toMatchObject({ code: 'SHARE_RESOURCE_NOT_FOUND' });
+    expect((await call('xihu_staff', 'PATCH', `/consumers/${other.consumerId}`, { status: 'suspended' })).json()).toMatchObject({ code: 'SHARE_CONSUMER_NOT_FOUND' });
   });
 
   it('revokes a grant, audited', async () => {
-    const g = await call('xihu_staff', 'POST', '/grants', { consumerId: ids.court, resourceCode: 'notary', fields: ['name'], purpose: '测试撤销' });
+    const g = await call('xihu_staff', 'POST', '/grants', { consumerId: ids.court, resourceCode: 'lawyer-lite', fields: ['name'], purpose: '测试撤销' });
     const grantId = (g.json() as { grantId: number }).grantId;
     expect((await call('xihu_staff', 'POST', `/grants/${grantId}/revoke`)).statusCode).toBe(200);
     expect((await call('xihu_staff', 'POST', `/grants/${grantId}/revoke`)).statusCode).toBe(404);

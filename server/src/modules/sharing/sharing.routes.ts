@@ -3,7 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listOf } from '../../platform/http/pagination.ts';
 import { actorOf, requestMeta } from '../../platform/http/route-guard.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { maskIdNumber } from '../../platform/privacy/mask.ts';
+import type { BaseDb } from '../../platform/db/database.ts';
 import type { ConsumerService } from './consumers.service.ts';
+import type { CallLog } from './gateway/call-log.ts';
 import type { GrantService } from './grants.service.ts';
 import type { ResourceService } from './resources.service.ts';
 import { P } from './sharing.permissions.ts';
@@ -17,7 +21,7 @@ type GrantRow = Awaited<ReturnType<GrantService['listGrants']>>[number];
 type RequestRow = Awaited<ReturnType<GrantService['listRequests']>>[number];
 
 /** The console's side of sharing: the catalog, consumers, demands and approvals, grants. */
-export function sharingRoutes(d: { resources: ResourceService; consumers: ConsumerService; grants: GrantService }) {
+export function sharingRoutes(d: { resources: ResourceService; consumers: ConsumerService; grants: GrantService; callLog: CallLog; db: BaseDb }) {
   const resourceView = (r: ResourceRow) => ({
     code: r.code,
     name: r.name,
@@ -99,7 +103,8 @@ export function sharingRoutes(d: { resources: ResourceService; consumers: Consum
       config: { permission: P['sharing:manage'] },
       schema: { tags, summary: '修改共享资源', params: s.codeParams, body: s.resourceBody, response: { 200: s.resourceView } },
       handler: async (req) => {
-        await d.resources.update({ actor: actorOf(req), meta: requestMeta(req) }, req.params.code, req.body);
+        const actor = actorOf(req);
+        await d.resources.update({ actor, meta: requestMeta(req) }, actor, req.params.code, req.body);
         return resourceView(await d.resources.get(req.params.code));
       },
     });
@@ -125,7 +130,8 @@ export function sharingRoutes(d: { resources: ResourceService; consumers: Consum
       config: { permission: P['sharing:manage'] },
       schema: { tags, summary: '停用或恢复调用方', params: s.idParams, body: s.consumerPatch, response: { 200: s.consumerView } },
       handler: async (req) => {
-        await d.consumers.setStatus({ actor: actorOf(req), meta: requestMeta(req) }, req.params.id, req.body.status);
+        const actor = actorOf(req);
+        await d.consumers.setStatus({ actor, meta: requestMeta(req) }, actor, req.params.id, req.body.status);
         return consumerView(await d.consumers.get(req.params.id));
       },
     });
@@ -173,8 +179,34 @@ export function sharingRoutes(d: { resources: ResourceService; consumers: Consum
       schema: { tags, summary: '直接授权（管理员，不经申请）', body: s.grantBody, response: { 200: z.object({ grantId: z.number().int() }) } },
       handler: async (req) => {
         const { expiresAt, ...rest } = req.body;
-        const grantId = await d.grants.createGrant({ actor: actorOf(req), meta: requestMeta(req) }, { ...rest, ...(expiresAt ? { expiresAt: new Date(expiresAt) } : {}) });
+        const actor = actorOf(req);
+        const grantId = await d.grants.createGrant({ actor, meta: requestMeta(req) }, { ...rest, ...(expiresAt ? { expiresAt: new Date(expiresAt) } : {}) }, actor);
         return { grantId };
+      },
+    });
+
+    r.get(`${base}/stats`, {
+      config: { permission: P['sharing:read'] },
+      schema: { tags, summary: '调用统计：按调用方、资源或日（北京时间）汇总调用、拒绝、记录数与平均耗时', querystring: s.statsQuery, response: { 200: s.statsView } },
+      handler: async (req) => {
+        const to = req.query.to ?? new Date().toISOString().slice(0, 10);
+        const from = req.query.from ?? new Date(Date.parse(`${to}T00:00:00+08:00`) - 29 * 86_400_000).toISOString().slice(0, 10);
+        // Days are Beijing days: [from 00:00, to+1 00:00) at +08:00.
+        const items = await d.callLog.stats({ from: new Date(`${from}T00:00:00+08:00`), to: new Date(Date.parse(`${to}T00:00:00+08:00`) + 86_400_000), groupBy: req.query.groupBy });
+        return { from, to, items };
+      },
+    });
+
+    r.get(`${base}/subject-log`, {
+      config: { permission: P['sharing:subject-log'] },
+      schema: { tags, summary: '数据主体查询：某人的数据被哪个调用方、何时、为何查询或核验（本次查阅留审计）', querystring: s.subjectLogQuery, response: { 200: listOf(s.subjectLogItem) } },
+      handler: async (req) => {
+        const { idNumber, page, pageSize } = req.query;
+        const actor = actorOf(req);
+        // Who asked about whom is itself personal: the reading is audited (SEC-17, PIPL 第五十一条).
+        await d.db.transaction().execute((trx) => recordAudit(trx, { actor, meta: requestMeta(req) }, { action: 'sharing.subject-log.read', targetType: 'person', targetId: maskIdNumber(idNumber) }));
+        const res = await d.callLog.subjectLog(idNumber, { page, pageSize });
+        return { total: res.total, items: res.items.map((i) => ({ ...i, at: i.at.toISOString() })) };
       },
     });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../../platform/http/pagination.ts';
 import { descriptionText, plainText } from '../../platform/http/text.ts';
 import { CONSUMER_ALGS, OPEN_TYPES, SHARING_TYPES, UPDATE_CYCLES } from './sharing.tables.ts';
 
@@ -107,4 +108,30 @@ export const grantView = z.object({
   revokedAt: z.string().nullable(),
   requestId: z.number().int().nullable(),
   createdAt: z.string(),
+});
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
+export const statsQuery = z.strictObject({ from: day.optional(), to: day.optional(), groupBy: z.enum(['consumer', 'resource', 'day']).default('day') });
+export const statsView = z.object({
+  from: z.string(),
+  to: z.string(),
+  items: z.array(z.object({ key: z.string(), label: z.string(), calls: z.number().int(), refused: z.number().int(), records: z.number().int(), avgLatencyMs: z.number() })),
+});
+
+/** 公民身份号码: 18 digits (last may be X) or the legacy 15; a lower-case x is accepted and folded. */
+export const subjectLogQuery = z.strictObject({
+  ...pageQuery,
+  idNumber: z.string().regex(/^(\d{17}[\dXx]|\d{15})$/, '公民身份号码应为 18 位（末位可为 X）或 15 位数字').transform((v) => v.toUpperCase()),
+});
+export const subjectLogItem = z.object({
+  at: z.string(),
+  consumerId: z.number().int().nullable(),
+  consumerName: z.string().nullable(),
+  agency: z.string().nullable(),
+  resourceCode: z.string().nullable(),
+  resourceName: z.string().nullable(),
+  service: z.string(),
+  purpose: z.string().nullable(),
+  status: z.number().int(),
+  resultCount: z.number().int(),
 });

@@ -42,6 +42,7 @@ export function createSealer(keyDir: string): Sealer {
   const master = installationKey(keyDir);
   const enc = derive(master, 'tianping seal sm4', 16);
   const mac = derive(master, 'tianping seal hmac', 32);
+  const fingerprintKeys = new Map<string, Buffer>();
   const tagOf = (data: Buffer) => crypto.createHmac('sm3', mac).update(data).digest();
   return {
     seal(plain) {
@@ -58,7 +59,10 @@ export function createSealer(keyDir: string): Sealer {
       return Buffer.concat([d.update(body.subarray(17)), d.final()]);
     },
     fingerprint(purpose, value) {
-      return crypto.createHmac('sm3', derive(master, `tianping fingerprint ${purpose}`, 32)).update(value, 'utf8').digest();
+      // Derived once per purpose: the gateway fingerprints every subject of every call.
+      let key = fingerprintKeys.get(purpose);
+      if (!key) fingerprintKeys.set(purpose, (key = derive(master, `tianping fingerprint ${purpose}`, 32)));
+      return crypto.createHmac('sm3', key).update(value, 'utf8').digest();
     },
   };
 }
