@@ -88,7 +88,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
       await laws.seedDemo(config.demoLawsDir, logger);
       await sharing.seedDemo({ provinceOrgId: bureau('330000'), cityOrgId: bureau('330100') });
       const items = await powerList.seedDemo(); // its bases cite the laws just imported
-      if (items.skippedBases.length > 0) logger.warn({ skipped: items.skippedBases.length }, '演示权责清单中有依据条文不在法规库中，已跳过');
+      if (items.skippedBases.length > 0) logger.info({ skipped: items.skippedBases.length }, '演示权责清单中有依据条文不在法规库中，已跳过');
     }
 
     const app = await createHttpApp(logger, { trustProxy: config.trustProxy });

@@ -22,7 +22,8 @@ export function createLawsModule(base: BaseDb, deps: { clock?: (() => Date) | un
     /** The demo's library: the sample texts, through the same import as `laws import`. */
     async seedDemo(dir: string, logger: Logger) {
       if (!fs.existsSync(dir)) {
-        logger.warn({ dir }, '演示法规目录不存在，法规库为空：可用 tianping laws import <目录> 导入，或设置 TIANPING_DEMO_LAWS');
+        // info, not warn: one-shot commands log warnings to stdout, where --json output goes.
+        logger.info({ dir }, '演示法规目录不存在，法规库为空：可用 tianping laws import <目录> 导入，或设置 TIANPING_DEMO_LAWS');
         return [];
       }
       return laws.importPaths({ system: 'demo' }, [dir]);
