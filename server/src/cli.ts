@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './modules/identity/identity.demo.ts';
 import { registerLedgerCommands } from './modules/ledger/ledger.cli.ts';
 import { registerLawCommands } from './modules/laws/laws.cli.ts';
 import { registerSharingCommands } from './modules/sharing/sharing.cli.ts';
+import { registerConnectorCommands } from './modules/connectors/connectors.cli.ts';
 import type { CliKit } from './cli-kit.ts';
 
 type DbFlags = Pick<ConfigFlags, 'dataDir' | 'databaseUrl' | 'demo'>;
@@ -64,6 +65,7 @@ export function buildCli(): Command {
       else console.log(`天平 tianping 已启动：${shown}`);
       void tp.aggregation.resumeInterrupted(); // console uploads a previous run left half done
       tp.ledger.start(); // checkpoints every second, audit anchoring, witnessing
+      tp.connectors.start(); // scheduled pulls, and pulls a dead process left half done
       tp.sharing.start(); // the gateway's nonce purge, quota and call-log flushes
       const stop = async () => {
         await tp.close();
@@ -172,6 +174,7 @@ export function buildCli(): Command {
   registerLedgerCommands(program, kit);
   registerLawCommands(program, kit);
   registerSharingCommands(program, kit);
+  registerConnectorCommands(program, kit, (tp) => tp.connectors);
 
   dbOptions(program.command('migrate').description('执行数据库迁移')).action(async (opts: DbFlags) => {
     await withTianping(opts, async () => undefined);

@@ -22,6 +22,7 @@ import { createLedgerModule, type LedgerModule } from './modules/ledger/index.ts
 import { createLawsModule, type LawsModule } from './modules/laws/index.ts';
 import { createSharingModule, type SharingModule } from './modules/sharing/index.ts';
 import { createPowerListModule, type PowerListModule } from './modules/power-list/index.ts';
+import { createConnectorsModule, DEMO_AGENCIES_URL, type ConnectorsModule } from './modules/connectors/index.ts';
 
 export interface Tianping {
   app: FastifyInstance;
@@ -33,6 +34,7 @@ export interface Tianping {
   laws: LawsModule;
   sharing: SharingModule;
   powerList: PowerListModule;
+  connectors: ConnectorsModule;
   routes: GuardedRoute[];
   close(): Promise<void>;
 }
@@ -78,6 +80,8 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
       onError: (err) => logger.error({ err }, 'sharing gateway background work failed'),
     });
     await sharing.ensureBaseline();
+    // Other agencies' credentials are sealed with the same installation key.
+    const connectors = createConnectorsModule(database.db, { aggregation, keyDir: config.ledger.keyDir, logger, clock: opts.clock });
     if (config.seedDemo && (await identity.isEmpty())) {
       logger.info('empty database: seeding the demo');
       await identity.seedDemo();
@@ -87,6 +91,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
       await aggregation.seedDemo(async (region) => bureau(region));
       await laws.seedDemo(config.demoLawsDir, logger);
       await sharing.seedDemo({ provinceOrgId: bureau('330000'), cityOrgId: bureau('330100') });
+      await connectors.seedDemo({ orgId: bureau('330000'), baseUrl: process.env.TIANPING_AGENCIES_URL ?? DEMO_AGENCIES_URL });
       const items = await powerList.seedDemo(); // its bases cite the laws just imported
       if (items.skippedBases.length > 0) logger.info({ skipped: items.skippedBases.length }, '演示权责清单中有依据条文不在法规库中，已跳过');
     }
@@ -102,6 +107,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
     await app.register(laws.routes);
     await app.register(sharing.routes);
     await app.register(powerList.routes);
+    await app.register(connectors.routes);
     await app.register(calendarRoutes(calendar));
     await app.register(auditRoutes(database.db));
     await serveConsole(app, config.webDist);
@@ -116,9 +122,11 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
       laws,
       sharing,
       powerList,
+      connectors,
       routes,
       async close() {
         await app.close();
+        await connectors.stop(); // pulls stop at a page boundary, resumable, before their pushes' batches stop
         await aggregation.stop(); // no batch may be writing when the database closes
         await ledger.stop();
         await sharing.stop(); // pending call-log rows and quota counts are written

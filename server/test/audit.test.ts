@@ -35,6 +35,13 @@ interface Case {
 }
 
 const ofCtx = (k: string) => () => String(ctx[k]);
+/** A connector to an agency that is not there: its audited run fails in the background, harmlessly. */
+const auditConnector = () => ({
+  code: 'audit-conn', name: '审计测试连接器', agency: '测试部门', libraryId: 'civil-servant', baseUrl: 'http://127.0.0.1:9', endpoint: '/persons',
+  auth: { kind: 'api-key', header: 'X-Api-Key', prefix: '' }, secret: 'audit-conn-secret-0001',
+  paging: { kind: 'cursor', cursorParam: 'after', sizeParam: 'size', size: 50, itemsPath: 'items', nextPath: 'next' },
+  mapping: [{ fields: ['idNumber', 'name', 'employer', 'post', 'status'].map((field) => ({ field, from: [field] })) }],
+});
 const fromResponse = (r: Record<string, unknown>) => String(r.id);
 
 /**
@@ -156,6 +163,22 @@ const CASES: Record<string, Case> = {
     user: 'xihu_staff', url: () => '/sharing/subject-log?idNumber=33010619900101123x',
     action: 'sharing.subject-log.read', targetType: 'person', targetId: () => '330***********123X',
   },
+  'POST /api/v1/connectors': {
+    user: 'xihu_staff', url: () => '/connectors', body: () => auditConnector(),
+    action: 'connectors.create', targetType: 'conn_connector', targetId: fromResponse,
+  },
+  'PUT /api/v1/connectors/:id': {
+    user: 'xihu_staff', url: () => `/connectors/${ctx.connector}`,
+    body: () => {
+      const { code: _code, libraryId: _library, secret: _secret, ...rest } = auditConnector();
+      return { ...rest, name: '审计测试连接器（改）', status: 'paused' };
+    },
+    action: 'connectors.update', targetType: 'conn_connector', targetId: ofCtx('connector'),
+  },
+  'POST /api/v1/connectors/:id/runs': {
+    user: 'xihu_staff', url: () => `/connectors/${ctx.runConnector}/runs`, status: 202,
+    action: 'connectors.run.start', targetType: 'conn_run', targetId: fromResponse,
+  },
   'GET /api/v1/users/:id/personal': { user: 'personal_reader', url: () => `/users/${ctx.target}/personal`, action: 'user.read-personal', targetType: 'user', targetId: ofCtx('target') },
 };
 
@@ -209,6 +232,10 @@ beforeAll(async () => {
   expect(role.statusCode, role.body).toBe(200);
   await makeUser(tp, 'personal_reader', ctx.xihu, { roles: ['personal_role'] });
   await makeUser(tp, 'audit_pusher', ctx.xihu, { roles: ['source_system'] });
+  // The run case needs an active connector of Xihu's (the PUT case pauses audit-conn).
+  const run = await tp.as(await tp.login('xihu_staff'), { method: 'POST', url: `${API}/connectors`, payload: { ...auditConnector(), code: 'audit-run' } });
+  expect(run.statusCode, run.body).toBe(200);
+  ctx.runConnector = Number((run.json() as { id: number }).id);
 });
 
 afterAll(async () => {
@@ -237,6 +264,9 @@ describe('SEC-17 every state change is audited', () => {
     if (route === 'POST /api/v1/orgs') ctx.newOrg = Number(body.id);
     if (route === 'POST /api/v1/aggregation/sources') ctx.source = Number(body.id);
     if (route === 'POST /api/v1/power-list/items') ctx.plItem = Number(body.id);
+    if (route === 'POST /api/v1/connectors') ctx.connector = Number(body.id);
+    // The pull goes on in the background (and fails: nothing is there); later cases snapshot the tables.
+    if (route === 'POST /api/v1/connectors/:id/runs') await tp.connectors.settled();
 
     // An aggregation batch also records its end ('aggregation.batch.finish') under the same request id.
     const { rows } = await sql<Record<string, unknown>>`select * from audit_events where request_id = ${requestId} and action = ${c.action}`.execute(tp.database.db);
@@ -266,7 +296,7 @@ describe('SEC-17 every state change is audited', () => {
     expect(e.at).toBeInstanceOf(Date);
     // SEC-12/17: never a secret in the trail.
     const text = JSON.stringify(e);
-    for (const secret of ['Audit#New2026', 'Reset#Audit2026', 'Changed#Audit2026', DEMO_PASSWORD]) expect(text).not.toContain(secret);
+    for (const secret of ['Audit#New2026', 'Reset#Audit2026', 'Changed#Audit2026', DEMO_PASSWORD, 'audit-conn-secret-0001']) expect(text).not.toContain(secret);
   });
 
   it('SEC-17 a witness cosignature (a public route) is audited under the witness that signed it', async () => {

@@ -26,6 +26,8 @@ const SCOPED_READS = [
   'GET /api/v1/aggregation/records/:library/:ref',
   'GET /api/v1/sharing/requests',
   'GET /api/v1/sharing/grants',
+  'GET /api/v1/connectors',
+  'GET /api/v1/connectors/:id',
 ] as const;
 
 /**
@@ -337,5 +339,19 @@ describe("sharing: requests and grants belong to the asking consumer's org and t
       expect(await count('xihu_staff', url), url).toBe(1);
       expect(await count('zj_leader', url), url).toBe(1);
     }
+  });
+});
+
+describe('connectors: a connector and its runs belong to the org that registered it', () => {
+  it('the province sees the city\'s and its own; the city only its own; one outside the scope is not found', async () => {
+    const { demoConnectorInputs } = await import('../src/modules/connectors/index.ts');
+    const input = (code: string) => ({ ...demoConnectorInputs('http://127.0.0.1:9')[1]!, code, schedule: 'manual' as const });
+    const province = await tp.connectors.connectors.create({ system: 'test' }, null, input('scope-zj'), ids.province as number);
+    const city = await tp.connectors.connectors.create({ system: 'test' }, null, input('scope-hz'), ids.hangzhou as number);
+    const codes = async (user: string) => ((await get(user, '/connectors?pageSize=500')).json() as { items: { code: string }[] }).items.map((c) => c.code).filter((c) => c.startsWith('scope-')).sort();
+    expect(await codes('zj_leader')).toEqual(['scope-hz', 'scope-zj']);
+    expect(await codes('hz_leader')).toEqual(['scope-hz']);
+    expect((await get('hz_leader', `/connectors/${city.id}`)).statusCode).toBe(200);
+    expectError(await get('hz_leader', `/connectors/${province.id}`), 404, 'CONN_NOT_FOUND');
   });
 });

@@ -5582,6 +5582,759 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/connectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 接口连接器（从其他部门接口拉取数据）及各自最近一次拉取 */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                agency: string;
+                                orgId: number | null;
+                                sourceId: number;
+                                libraryId: string;
+                                libraryName: string;
+                                baseUrl: string;
+                                endpoint: string;
+                                auth: {
+                                    /** @enum {string} */
+                                    kind: "api-key";
+                                    header: string;
+                                    prefix: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "hmac-sha256";
+                                    accessKey: string;
+                                };
+                                secretSet: boolean;
+                                paging: {
+                                    /** @enum {string} */
+                                    kind: "page";
+                                    pageParam: string;
+                                    sizeParam: string;
+                                    /** @default 1 */
+                                    firstPage: number;
+                                    size: number;
+                                    itemsPath: string;
+                                    /** @default null */
+                                    totalPath: string | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "cursor";
+                                    cursorParam: string;
+                                    sizeParam: string;
+                                    size: number;
+                                    itemsPath: string;
+                                    nextPath: string;
+                                };
+                                envelope: {
+                                    codePath: string;
+                                    okValues: string[];
+                                    /** @default null */
+                                    messagePath: string | null;
+                                } | null;
+                                mapping: {
+                                    fields: {
+                                        field: string;
+                                        label: string;
+                                        from: string[];
+                                        values: {
+                                            [key: string]: string;
+                                        } | null;
+                                    }[];
+                                }[];
+                                /** @enum {string} */
+                                schedule: "manual" | "hourly" | "daily" | "weekly";
+                                timeoutMs: number;
+                                /** @enum {string} */
+                                status: "active" | "paused";
+                                createdAt: string;
+                                updatedAt: string;
+                                lastRun: {
+                                    id: number;
+                                    connectorId: number;
+                                    /** @enum {string} */
+                                    trigger: "manual" | "schedule" | "cli";
+                                    /** @enum {string} */
+                                    status: "running" | "completed" | "failed";
+                                    interrupted: boolean;
+                                    pagesFetched: number;
+                                    pagesLanded: number;
+                                    pagesSkipped: number;
+                                    itemsRead: number;
+                                    accepted: number;
+                                    rejected: number;
+                                    inserted: number;
+                                    updated: number;
+                                    unchanged: number;
+                                    retries: number;
+                                    lastBatchId: string | null;
+                                    errorCode: string | null;
+                                    errorMessage: string | null;
+                                    startedBy: number | null;
+                                    startedAt: string;
+                                    finishedAt: string | null;
+                                } | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记接口连接器（同时登记同编码的来源系统）；密钥加密保存，此后不再显示 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        libraryId: string;
+                        name: string;
+                        agency: string;
+                        baseUrl: string;
+                        endpoint: string;
+                        auth: {
+                            /** @enum {string} */
+                            kind: "api-key";
+                            header: string;
+                            /** @default  */
+                            prefix?: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "hmac-sha256";
+                            accessKey: string;
+                        };
+                        paging: {
+                            /** @enum {string} */
+                            kind: "page";
+                            pageParam: string;
+                            sizeParam: string;
+                            /** @default 1 */
+                            firstPage?: number;
+                            size: number;
+                            itemsPath: string;
+                            /** @default null */
+                            totalPath?: string | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "cursor";
+                            cursorParam: string;
+                            sizeParam: string;
+                            size: number;
+                            itemsPath: string;
+                            nextPath: string;
+                        };
+                        /** @default null */
+                        envelope?: {
+                            codePath: string;
+                            okValues: string[];
+                            /** @default null */
+                            messagePath?: string | null;
+                        } | null;
+                        mapping: {
+                            fields: {
+                                field: string;
+                                from: string[];
+                                /** @default null */
+                                values?: {
+                                    [key: string]: string;
+                                } | null;
+                            }[];
+                        }[];
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        schedule?: "manual" | "hourly" | "daily" | "weekly";
+                        /** @default 30000 */
+                        timeoutMs?: number;
+                        secret: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            agency: string;
+                            orgId: number | null;
+                            sourceId: number;
+                            libraryId: string;
+                            libraryName: string;
+                            baseUrl: string;
+                            endpoint: string;
+                            auth: {
+                                /** @enum {string} */
+                                kind: "api-key";
+                                header: string;
+                                prefix: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "hmac-sha256";
+                                accessKey: string;
+                            };
+                            secretSet: boolean;
+                            paging: {
+                                /** @enum {string} */
+                                kind: "page";
+                                pageParam: string;
+                                sizeParam: string;
+                                /** @default 1 */
+                                firstPage: number;
+                                size: number;
+                                itemsPath: string;
+                                /** @default null */
+                                totalPath: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "cursor";
+                                cursorParam: string;
+                                sizeParam: string;
+                                size: number;
+                                itemsPath: string;
+                                nextPath: string;
+                            };
+                            envelope: {
+                                codePath: string;
+                                okValues: string[];
+                                /** @default null */
+                                messagePath: string | null;
+                            } | null;
+                            mapping: {
+                                fields: {
+                                    field: string;
+                                    label: string;
+                                    from: string[];
+                                    values: {
+                                        [key: string]: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            schedule: "manual" | "hourly" | "daily" | "weekly";
+                            timeoutMs: number;
+                            /** @enum {string} */
+                            status: "active" | "paused";
+                            createdAt: string;
+                            updatedAt: string;
+                            lastRun: {
+                                id: number;
+                                connectorId: number;
+                                /** @enum {string} */
+                                trigger: "manual" | "schedule" | "cli";
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed";
+                                interrupted: boolean;
+                                pagesFetched: number;
+                                pagesLanded: number;
+                                pagesSkipped: number;
+                                itemsRead: number;
+                                accepted: number;
+                                rejected: number;
+                                inserted: number;
+                                updated: number;
+                                unchanged: number;
+                                retries: number;
+                                lastBatchId: string | null;
+                                errorCode: string | null;
+                                errorMessage: string | null;
+                                startedBy: number | null;
+                                startedAt: string;
+                                finishedAt: string | null;
+                            } | null;
+                            runs: {
+                                id: number;
+                                connectorId: number;
+                                /** @enum {string} */
+                                trigger: "manual" | "schedule" | "cli";
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed";
+                                interrupted: boolean;
+                                pagesFetched: number;
+                                pagesLanded: number;
+                                pagesSkipped: number;
+                                itemsRead: number;
+                                accepted: number;
+                                rejected: number;
+                                inserted: number;
+                                updated: number;
+                                unchanged: number;
+                                retries: number;
+                                lastBatchId: string | null;
+                                errorCode: string | null;
+                                errorMessage: string | null;
+                                startedBy: number | null;
+                                startedAt: string;
+                                finishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connectors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 接口连接器：配置（不含密钥）与最近 10 次拉取 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            agency: string;
+                            orgId: number | null;
+                            sourceId: number;
+                            libraryId: string;
+                            libraryName: string;
+                            baseUrl: string;
+                            endpoint: string;
+                            auth: {
+                                /** @enum {string} */
+                                kind: "api-key";
+                                header: string;
+                                prefix: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "hmac-sha256";
+                                accessKey: string;
+                            };
+                            secretSet: boolean;
+                            paging: {
+                                /** @enum {string} */
+                                kind: "page";
+                                pageParam: string;
+                                sizeParam: string;
+                                /** @default 1 */
+                                firstPage: number;
+                                size: number;
+                                itemsPath: string;
+                                /** @default null */
+                                totalPath: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "cursor";
+                                cursorParam: string;
+                                sizeParam: string;
+                                size: number;
+                                itemsPath: string;
+                                nextPath: string;
+                            };
+                            envelope: {
+                                codePath: string;
+                                okValues: string[];
+                                /** @default null */
+                                messagePath: string | null;
+                            } | null;
+                            mapping: {
+                                fields: {
+                                    field: string;
+                                    label: string;
+                                    from: string[];
+                                    values: {
+                                        [key: string]: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            schedule: "manual" | "hourly" | "daily" | "weekly";
+                            timeoutMs: number;
+                            /** @enum {string} */
+                            status: "active" | "paused";
+                            createdAt: string;
+                            updatedAt: string;
+                            lastRun: {
+                                id: number;
+                                connectorId: number;
+                                /** @enum {string} */
+                                trigger: "manual" | "schedule" | "cli";
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed";
+                                interrupted: boolean;
+                                pagesFetched: number;
+                                pagesLanded: number;
+                                pagesSkipped: number;
+                                itemsRead: number;
+                                accepted: number;
+                                rejected: number;
+                                inserted: number;
+                                updated: number;
+                                unchanged: number;
+                                retries: number;
+                                lastBatchId: string | null;
+                                errorCode: string | null;
+                                errorMessage: string | null;
+                                startedBy: number | null;
+                                startedAt: string;
+                                finishedAt: string | null;
+                            } | null;
+                            runs: {
+                                id: number;
+                                connectorId: number;
+                                /** @enum {string} */
+                                trigger: "manual" | "schedule" | "cli";
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed";
+                                interrupted: boolean;
+                                pagesFetched: number;
+                                pagesLanded: number;
+                                pagesSkipped: number;
+                                itemsRead: number;
+                                accepted: number;
+                                rejected: number;
+                                inserted: number;
+                                updated: number;
+                                unchanged: number;
+                                retries: number;
+                                lastBatchId: string | null;
+                                errorCode: string | null;
+                                errorMessage: string | null;
+                                startedBy: number | null;
+                                startedAt: string;
+                                finishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改接口连接器（不填 secret 则保留原密钥；编码与标准库不可改） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        agency: string;
+                        baseUrl: string;
+                        endpoint: string;
+                        auth: {
+                            /** @enum {string} */
+                            kind: "api-key";
+                            header: string;
+                            /** @default  */
+                            prefix?: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "hmac-sha256";
+                            accessKey: string;
+                        };
+                        paging: {
+                            /** @enum {string} */
+                            kind: "page";
+                            pageParam: string;
+                            sizeParam: string;
+                            /** @default 1 */
+                            firstPage?: number;
+                            size: number;
+                            itemsPath: string;
+                            /** @default null */
+                            totalPath?: string | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "cursor";
+                            cursorParam: string;
+                            sizeParam: string;
+                            size: number;
+                            itemsPath: string;
+                            nextPath: string;
+                        };
+                        /** @default null */
+                        envelope?: {
+                            codePath: string;
+                            okValues: string[];
+                            /** @default null */
+                            messagePath?: string | null;
+                        } | null;
+                        mapping: {
+                            fields: {
+                                field: string;
+                                from: string[];
+                                /** @default null */
+                                values?: {
+                                    [key: string]: string;
+                                } | null;
+                            }[];
+                        }[];
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        schedule?: "manual" | "hourly" | "daily" | "weekly";
+                        /** @default 30000 */
+                        timeoutMs?: number;
+                        secret?: string;
+                        /** @enum {string} */
+                        status: "active" | "paused";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            agency: string;
+                            orgId: number | null;
+                            sourceId: number;
+                            libraryId: string;
+                            libraryName: string;
+                            baseUrl: string;
+                            endpoint: string;
+                            auth: {
+                                /** @enum {string} */
+                                kind: "api-key";
+                                header: string;
+                                prefix: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "hmac-sha256";
+                                accessKey: string;
+                            };
+                            secretSet: boolean;
+                            paging: {
+                                /** @enum {string} */
+                                kind: "page";
+                                pageParam: string;
+                                sizeParam: string;
+                                /** @default 1 */
+                                firstPage: number;
+                                size: number;
+                                itemsPath: string;
+                                /** @default null */
+                                totalPath: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "cursor";
+                                cursorParam: string;
+                                sizeParam: string;
+                                size: number;
+                                itemsPath: string;
+                                nextPath: string;
+                            };
+                            envelope: {
+                                codePath: string;
+                                okValues: string[];
+                                /** @default null */
+                                messagePath: string | null;
+                            } | null;
+                            mapping: {
+                                fields: {
+                                    field: string;
+                                    label: string;
+                                    from: string[];
+                                    values: {
+                                        [key: string]: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            schedule: "manual" | "hourly" | "daily" | "weekly";
+                            timeoutMs: number;
+                            /** @enum {string} */
+                            status: "active" | "paused";
+                            createdAt: string;
+                            updatedAt: string;
+                            lastRun: {
+                                id: number;
+                                connectorId: number;
+                                /** @enum {string} */
+                                trigger: "manual" | "schedule" | "cli";
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed";
+                                interrupted: boolean;
+                                pagesFetched: number;
+                                pagesLanded: number;
+                                pagesSkipped: number;
+                                itemsRead: number;
+                                accepted: number;
+                                rejected: number;
+                                inserted: number;
+                                updated: number;
+                                unchanged: number;
+                                retries: number;
+                                lastBatchId: string | null;
+                                errorCode: string | null;
+                                errorMessage: string | null;
+                                startedBy: number | null;
+                                startedAt: string;
+                                finishedAt: string | null;
+                            } | null;
+                            runs: {
+                                id: number;
+                                connectorId: number;
+                                /** @enum {string} */
+                                trigger: "manual" | "schedule" | "cli";
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed";
+                                interrupted: boolean;
+                                pagesFetched: number;
+                                pagesLanded: number;
+                                pagesSkipped: number;
+                                itemsRead: number;
+                                accepted: number;
+                                rejected: number;
+                                inserted: number;
+                                updated: number;
+                                unchanged: number;
+                                retries: number;
+                                lastBatchId: string | null;
+                                errorCode: string | null;
+                                errorMessage: string | null;
+                                startedBy: number | null;
+                                startedAt: string;
+                                finishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connectors/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即拉取：返回本次运行，后台逐页拉取（上次中断的运行从断点接续） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            connectorId: number;
+                            /** @enum {string} */
+                            trigger: "manual" | "schedule" | "cli";
+                            /** @enum {string} */
+                            status: "running" | "completed" | "failed";
+                            interrupted: boolean;
+                            pagesFetched: number;
+                            pagesLanded: number;
+                            pagesSkipped: number;
+                            itemsRead: number;
+                            accepted: number;
+                            rejected: number;
+                            inserted: number;
+                            updated: number;
+                            unchanged: number;
+                            retries: number;
+                            lastBatchId: string | null;
+                            errorCode: string | null;
+                            errorMessage: string | null;
+                            startedBy: number | null;
+                            startedAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/years": {
         parameters: {
             query?: never;

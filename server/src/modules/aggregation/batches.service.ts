@@ -286,8 +286,12 @@ export function createBatchService(base: BaseDb, deps: { codes: CodeLookup; sour
       }
     },
 
-    /** Records pushed by a source system's own batch id; a retried push of a finished batch returns its outcome. */
-    async push(who: AuditWho, actor: Actor, req: PushIngest) {
+    /**
+     * Records pushed by a source system's own batch id; a retried push of a finished batch returns its
+     * outcome. `actor` null: the system delivers on the source's behalf (a connector pulling from
+     * another agency), like the CLI's file import.
+     */
+    async push(who: AuditWho, actor: Actor | null, req: PushIngest) {
       const library = libraryOrFail(req.libraryId);
       const source = await deps.sources.requireForIngest(actor, req.sourceCode);
       const hash = crypto.createHash('sha256').update(JSON.stringify(req.records)).digest('hex');
@@ -296,7 +300,7 @@ export function createBatchService(base: BaseDb, deps: { codes: CodeLookup; sour
       if (existing && existing.status !== 'running') return this.get(actor, existing.id);
       const batchId = existing?.id ?? crypto.randomUUID();
       if (!existing) {
-        await createBatch({ id: batchId, library, source, kind: 'push', mode: req.mode, fileName: null, fileSize: null, fileHash: hash, format: 'json', externalId: req.externalId, createdBy: actor.userId, who });
+        await createBatch({ id: batchId, library, source, kind: 'push', mode: req.mode, fileName: null, fileSize: null, fileHash: hash, format: 'json', externalId: req.externalId, createdBy: actor?.userId ?? null, who });
       }
       const counts = existing && existing.mode === 'partial' ? countsOf(existing) : { ...ZERO_COUNTS };
       await run({

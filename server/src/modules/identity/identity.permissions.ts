@@ -100,6 +100,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'menu:standards', 'standards:read', 'menu:aggregation', 'aggregation:read', 'aggregation:read-records',
       'menu:laws', 'laws:read', 'menu:power-list', 'power-list:read',
       'menu:sharing', 'sharing:read', 'sharing:approve',
+      'menu:connectors', 'connectors:read',
     ],
   },
   {
@@ -113,6 +114,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'menu:standards', 'standards:read', 'menu:aggregation', 'aggregation:read', 'aggregation:read-records', 'aggregation:ingest', 'aggregation:manage-sources',
       'menu:laws', 'laws:read', 'laws:import', 'menu:power-list', 'power-list:read', 'power-list:manage',
       'menu:sharing', 'sharing:read', 'sharing:manage', 'sharing:request', 'sharing:approve', 'sharing:subject-log',
+      'menu:connectors', 'connectors:read', 'connectors:manage', 'connectors:run',
     ],
   },
   {

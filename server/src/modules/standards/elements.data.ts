@@ -42,4 +42,10 @@ export const DATA_ELEMENTS: readonly DataElement[] = [
   { id: 'code-licence-status', name: '证件状态', kind: 'code', maxLength: 10, codeSet: 'licence_status', aliases: [], standard: '天平代码集 licence_status', description: '有效、暂停执业、吊销、注销、过期。' },
   { id: 'code-permit-category', name: '许可类别', kind: 'code', maxLength: 2, codeSet: 'permit_category', aliases: [], standard: '行政许可法 第十二条', description: '普通、特许、认可、核准、登记、其他。' },
   { id: 'code-penalty-type', name: '处罚类别', kind: 'code', maxLength: 2, codeSet: 'penalty_type', aliases: ['处罚种类'], standard: '行政处罚法 第九条', description: '警告、通报批评、罚款、没收违法所得…行政拘留。' },
+  // Other agencies' data (部门共享数据) pulled by connectors. Their small value sets are fixed by the
+  // agencies' own registers, not our dictionary, so they are checked as a pattern, not a code set.
+  { id: 'marriage-registration-type', name: '婚姻登记类别', kind: 'identifier', maxLength: 2, pattern: '^(结婚|离婚)$', aliases: ['登记类别', '业务类别'], standard: '婚姻登记条例 第二章、第三章', description: '结婚或离婚（民政部门的业务代码由连接器映射为名称）。' },
+  { id: 'real-estate-unit-no', name: '不动产单元号', kind: 'identifier', maxLength: 28, pattern: '^\\d{12}[A-Z]{2}\\d{5}[A-Z]\\d{8}$', aliases: ['不动产单元代码', '单元号'], standard: 'GB/T 37346-2019 不动产单元设定与代码编制规则', description: '28 位：县级行政区划 6 位、地籍区 3 位、地籍子区 3 位、宗地（宗海）特征码 2 位、宗地顺序号 5 位、定着物特征码 1 位、定着物单元编号 8 位。' },
+  { id: 'real-estate-right-status', name: '权属状态', kind: 'identifier', maxLength: 2, pattern: '^(现势|历史)$', aliases: ['登簿状态'], standard: '不动产登记数据库标准（试行）', description: '现势（当前有效）或历史（已转移、注销）。' },
+  { id: 'civil-servant-status', name: '人员状态', kind: 'identifier', maxLength: 2, pattern: '^(在职|退休|辞职|辞退|开除|调出|死亡)$', aliases: ['在职状态', '公务员状态'], standard: '公务员法（辞职与辞退、退休两章）', description: '在职、退休、辞职、辞退、开除、调出、死亡。' },
 ];

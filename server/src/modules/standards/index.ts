@@ -4,7 +4,7 @@ import { standardsRoutes } from './standards.routes.ts';
 import { createStandardsService } from './standards.service.ts';
 
 export { DATA_ELEMENTS } from './elements.data.ts';
-export { STANDARD_LIBRARIES } from './libraries.data.ts';
+export { AGENCY_LIBRARIES, STANDARD_LIBRARIES } from './libraries.data.ts';
 export { idCheckDigit } from './id-number.rules.ts';
 export { findLibrary, personalFields } from './standards.service.ts';
 export { codeTableOf, codeSetOf, compileRowCheck, elementOf, headerIndex, labelOf, mapHeaders } from './record-check.ts';

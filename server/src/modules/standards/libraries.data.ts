@@ -224,3 +224,73 @@ export const STANDARD_LIBRARIES: readonly StandardLibrary[] = [
     ],
   },
 ];
+
+/**
+ * Libraries of other agencies' data (部门共享数据), pulled by connectors from 公安 (人口库的死亡注销),
+ * 民政 (婚姻登记), 自然资源 (不动产登记) and 组织人事 (公务员登记). They are checked and stored like our
+ * own, but kept apart from the business libraries above: we do not own them, they are not offered
+ * for sharing onward, and the demo does not generate them (the agency simulator serves them).
+ * Each is keyed by the person's 公民身份号码 under the field key `idNumber`, so the 一人多证/一人多职
+ * analysis can join a person across all libraries with the one ID-number index.
+ */
+export const AGENCY_LIBRARIES: readonly StandardLibrary[] = [
+  {
+    id: 'death-record', name: '死亡人员信息', version: 1, businessKey: ['idNumber'], crossRules: ['gender-matches-id'],
+    basis: '户口登记条例 第八条；公安机关人口信息共享', description: '公安机关人口库中因死亡注销户口的人员：执业人员、调解员、矫正对象在世状态的核查依据。',
+    fields: [
+      f('idNumber', 'id-number', true),
+      f('name', 'person-name', true),
+      f('gender', 'gender', false),
+      f('deathDate', 'date', true, { label: '死亡日期' }),
+      f('cancelledDate', 'date', false, { label: '户口注销日期', aliases: ['注销日期'] }),
+      f('registeredRegion', 'region-code', false, { label: '户籍地行政区划代码', aliases: ['户籍地区划'] }),
+      f('authority', 'org-name', false, { label: '注销登记机关', aliases: ['注销单位', '派出所'] }),
+    ],
+  },
+  {
+    id: 'marriage-record', name: '婚姻登记信息', version: 1, businessKey: ['registrationNo', 'idNumber'], crossRules: [],
+    basis: '婚姻登记条例', description: '民政部门的结婚、离婚登记，每次登记按当事人各一条：回避审查与法律援助经济状况核查的依据。',
+    fields: [
+      f('registrationNo', 'case-no', true, { label: '婚姻登记证字号', aliases: ['结婚证字号', '离婚证字号', '登记证字号'] }),
+      f('idNumber', 'id-number', true, { label: '当事人公民身份号码' }),
+      f('name', 'person-name', true, { label: '当事人姓名' }),
+      f('spouseIdNumber', 'id-number', false, { label: '配偶公民身份号码' }),
+      f('spouseName', 'person-name', true, { label: '配偶姓名' }),
+      f('registrationType', 'marriage-registration-type', true),
+      f('registrationDate', 'date', true, { label: '登记日期' }),
+      f('authority', 'org-name', true, { label: '婚姻登记机关', aliases: ['登记机关'] }),
+      f('regionCode', 'region-code', false, { label: '登记机关行政区划代码' }),
+    ],
+  },
+  {
+    id: 'real-estate', name: '不动产登记信息', version: 1, businessKey: ['certificateNo', 'idNumber'], crossRules: [],
+    basis: '不动产登记暂行条例；法律援助法 第四十一条（经济困难状况核查）', description: '自然资源部门登记的自然人名下不动产，共有的按权利人各一条。',
+    fields: [
+      f('certificateNo', 'document-no', true, { label: '不动产权证书号', aliases: ['不动产权证号', '产权证号'] }),
+      f('unitNo', 'real-estate-unit-no', false),
+      f('idNumber', 'id-number', true, { label: '权利人公民身份号码', aliases: ['权利人证件号码'] }),
+      f('name', 'person-name', true, { label: '权利人姓名', aliases: ['权利人'] }),
+      f('shareType', 'text', false, { label: '共有情况', aliases: ['共有方式'] }),
+      f('location', 'address', true, { label: '坐落', aliases: ['房屋坐落'] }),
+      f('use', 'text', false, { label: '用途', aliases: ['规划用途'] }),
+      f('area', 'amount', false, { label: '建筑面积（平方米）', aliases: ['建筑面积'] }),
+      f('registrationDate', 'date', true, { label: '登簿日期', aliases: ['登记日期', '登记时间'] }),
+      f('rightStatus', 'real-estate-right-status', true),
+    ],
+  },
+  {
+    id: 'civil-servant', name: '公务员登记信息', version: 1, businessKey: ['idNumber'], crossRules: ['gender-matches-id'],
+    basis: '公务员法；律师法 第十一条（公务员不得兼任执业律师）', description: '组织人事部门登记的公务员及参照管理人员：一人多职（公务员兼任执业律师等）核查的依据。',
+    fields: [
+      f('idNumber', 'id-number', true),
+      f('name', 'person-name', true),
+      f('gender', 'gender', false),
+      f('employer', 'org-name', true, { label: '工作单位', aliases: ['任职机关', '所在单位'] }),
+      f('employerCreditCode', 'credit-code', false, { label: '工作单位统一社会信用代码', creditCodeTypes: ['11', '12'] }),
+      f('post', 'text', true, { label: '职务' }),
+      f('rank', 'text', false, { label: '职级' }),
+      f('status', 'civil-servant-status', true),
+      f('registeredDate', 'date', false, { label: '公务员登记日期', aliases: ['登记日期'] }),
+    ],
+  },
+];

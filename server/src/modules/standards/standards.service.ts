@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { BaseDb } from '../../platform/db/database.ts';
 import { DATA_ELEMENTS } from './elements.data.ts';
-import { STANDARD_LIBRARIES } from './libraries.data.ts';
+import { AGENCY_LIBRARIES, STANDARD_LIBRARIES } from './libraries.data.ts';
 import { elementOf, headerKey, labelOf } from './record-check.ts';
 import type { CrossRule, StandardLibrary } from './standards.types.ts';
 import { standardsErrors as E } from './standards.errors.ts';
@@ -12,7 +12,8 @@ const CROSS_RULE_TEXT: Record<CrossRule, string> = {
   'birth-date-matches-id': '出生日期须与公民身份号码第 7–14 位一致（GB 11643-1999）',
 };
 
-const BY_ID = new Map(STANDARD_LIBRARIES.map((l) => [l.id, l]));
+// Other agencies' libraries land through the same aggregation path, so they are found the same way.
+const BY_ID = new Map([...STANDARD_LIBRARIES, ...AGENCY_LIBRARIES].map((l) => [l.id, l]));
 
 /** The library, or null: callers turn an unknown id into their own error (CLI message, 404). */
 export function findLibrary(id: string): StandardLibrary | null {
@@ -91,7 +92,7 @@ export function createStandardsService(base: BaseDb) {
      * because records checked against "version 1" would no longer say what they were checked against.
      */
     async ensureVersions(): Promise<void> {
-      for (const l of STANDARD_LIBRARIES) {
+      for (const l of [...STANDARD_LIBRARIES, ...AGENCY_LIBRARIES]) {
         const definition = definitionOf(l);
         const hash = crypto.createHash('sha256').update(JSON.stringify(definition)).digest('hex');
         await db.insertInto('std_library_versions').values({ library_id: l.id, version: l.version, name: l.name, definition: JSON.stringify(definition), definition_hash: hash, published_at: new Date() }).onConflict((oc) => oc.columns(['library_id', 'version']).doNothing()).execute();
