@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Locator, type Page, type Response } from 'playwright-core';
+import { type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, consoleSteps, openConsole, SHOTS, WAIT, type Console } from './browser.ts';
 import { SAMPLE_LAWS_DIR } from '../server/test/samples.ts';
@@ -65,12 +65,15 @@ describe.skipIf(!fs.existsSync(CHROMIUM) || !SAMPLE_LAWS_DIR)('法规库与权�
   }
 
   /** 保存 in the item dialog, and the server's answer to it. */
-  async function save(dialog: Locator): Promise<Response> {
+  /** Clicks 保存; answers the status and the codes of the rules the server found broken, so a refused save says why. */
+  async function save(dialog: Locator): Promise<string> {
     const [res] = await Promise.all([
       page.waitForResponse((r) => r.url().includes('/api/v1/power-list/items') && ['POST', 'PUT'].includes(r.request().method()), WAIT),
       dialog.getByRole('button', { name: /保\s*存/ }).click(),
     ]);
-    return res;
+    if (res.ok()) return String(res.status());
+    const body = (await res.json()) as { code: string; details?: { code?: string; message: string }[] };
+    return `${res.status()} ${body.code}: ${(body.details ?? []).map((d) => d.code ?? d.message).join(', ')}`;
   }
 
   /** The power list is wired into the server by the lead; until then its steps are skipped. */
@@ -248,14 +251,14 @@ describe.skipIf(!fs.existsSync(CHROMIUM) || !SAMPLE_LAWS_DIR)('法规库与权�
     await dialog.getByLabel('罚款下限').fill('5000');
     await dialog.getByLabel('罚款上限').fill('1000');
     await dialog.getByLabel('情形').fill('初次违法，未造成危害后果');
-    expect((await save(dialog)).status()).toBe(400);
+    expect(await save(dialog)).toBe('400 POWER_ITEM_INVALID: POWER_AMOUNT_RANGE');
     await visible(dialog.getByText(/“轻微”阶次的罚款下限 5000 元大于上限 1000 元/));
     await visible(page.locator('.ant-message').getByText(/执法事项不符合规则，未保存/));
     await viewShot('power-item-invalid');
 
     await dialog.getByLabel('罚款下限').fill('1000');
     await dialog.getByLabel('罚款上限').fill('5000');
-    expect((await save(dialog)).status()).toBe(200);
+    expect(await save(dialog)).toBe('200');
     await visible(page.getByText('已新增执法事项 SF-XH-901'));
     const drawer = await visible(page.getByRole('dialog').filter({ hasText: '执法事项：对律师以不正当手段承揽业务的处罚（西湖区试行）' }));
     await visible(drawer.getByRole('link', { name: '《中华人民共和国律师法》第四十七条第一款第（二）项' }));
