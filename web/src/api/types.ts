@@ -129,3 +129,6 @@ export type DemandBody = Body<'/api/v1/sharing/requests', 'post'>;
 export type DecisionBody = Body<'/api/v1/sharing/requests/{id}/decision', 'post'>;
 export type ShareGrant = Item<'/api/v1/sharing/grants'>;
 export type GrantBody = Body<'/api/v1/sharing/grants', 'post'>;
+export type ShareStats = Answer<'/api/v1/sharing/stats', 'get'>;
+export type ShareStatsRow = ShareStats['items'][number];
+export type SubjectLogItem = Item<'/api/v1/sharing/subject-log'>;

@@ -11,7 +11,7 @@ import { elementHref } from './ids';
 import { buildLawTree } from './lawTree';
 import { Marked } from './Marked';
 import { LawStatusTag } from './StatusTag';
-import { useGet } from './useGet';
+import { useGet } from '../../api/useGet';
 
 function Section({ title, count, children }: { title: string; count?: number; children: ReactNode }) {
   return (

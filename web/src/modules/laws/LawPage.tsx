@@ -10,7 +10,7 @@ import { LawOutline } from './LawOutline';
 import { LawText } from './LawText';
 import { buildLawTree } from './lawTree';
 import { LawStatusTag } from './StatusTag';
-import { useGet } from './useGet';
+import { useGet } from '../../api/useGet';
 
 /** The outline panel follows the page down and scrolls on its own. */
 const OUTLINE_TOP = 16;

@@ -11,7 +11,7 @@ import { ImportModal } from './ImportModal';
 import { lawStatusOptions } from './labels';
 import { LevelFilter } from './LevelFilter';
 import { LawStatusTag } from './StatusTag';
-import { useGet } from './useGet';
+import { useGet } from '../../api/useGet';
 
 type LawFilters = { q?: string; level?: string; status?: LawStatus };
 

@@ -8,7 +8,7 @@ import { elementHref, lawHref } from './ids';
 import { lawLevelLabels, lawLevelOptions, lawStatusOptions } from './labels';
 import { Marked } from './Marked';
 import { LawStatusTag } from './StatusTag';
-import { useGet } from './useGet';
+import { useGet } from '../../api/useGet';
 
 const DAY = 'YYYY-MM-DD';
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import type { LawElement, LawElementDetail, LawSearchHit, Page } from '../../api/types';
 import { articleIdOf } from '../laws/ids';
 import { lawStatusTags } from '../laws/labels';
-import { useGet } from '../laws/useGet';
+import { useGet } from '../../api/useGet';
 
 const DIGITS = '零一二三四五六七八九';
 

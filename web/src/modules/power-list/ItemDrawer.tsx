@@ -6,7 +6,7 @@ import type { Page, PowerItem, PowerReview } from '../../api/types';
 import { useAuth } from '../../app/auth';
 import { formatDateTime } from '../../app/format';
 import { useApiError } from '../../app/useApiError';
-import { useGet } from '../laws/useGet';
+import { useGet } from '../../api/useGet';
 import { BasisCard } from './BasisCard';
 import { BenchmarkTable } from './BenchmarkTable';
 import { itemKindTags } from './labels';

@@ -8,7 +8,7 @@ import { useAuth } from '../../app/auth';
 import { formatDateTime } from '../../app/format';
 import { usePagedList } from '../../app/usePagedList';
 import { useCodeOptions } from '../dictionary/useCodeOptions';
-import { useGet } from '../laws/useGet';
+import { useGet } from '../../api/useGet';
 import { ItemDrawer } from './ItemDrawer';
 import { ItemFormModal } from './ItemFormModal';
 import { itemKindOptions, itemKindTags } from './labels';

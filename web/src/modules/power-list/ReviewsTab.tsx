@@ -9,7 +9,7 @@ import { useApiError } from '../../app/useApiError';
 import { usePagedList } from '../../app/usePagedList';
 import { statuteFont } from '../laws/ArticleBody';
 import { elementHref, lawHref } from '../laws/ids';
-import { useGet } from '../laws/useGet';
+import { useGet } from '../../api/useGet';
 import { BasisPicker } from './BasisPicker';
 import { basisRoleLabels, matchLabels } from './labels';
 import { diffText, type DiffPart } from './textDiff';

@@ -1,5 +1,5 @@
 import type { PowerItem } from '../../api/types';
-import { useGet } from '../laws/useGet';
+import { useGet } from '../../api/useGet';
 
 /** One enforcement item with its bases (resolved against the library) and benchmark tiers. */
 export function usePowerItem(id: number) {

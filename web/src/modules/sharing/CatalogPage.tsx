@@ -8,7 +8,7 @@ import { DemandModal } from './DemandModal';
 import { cycleLabel, lookupLabel, openTypeTags, sharingTypeTags } from './labels';
 import { ResourceDrawer } from './ResourceDrawer';
 import { ResourceModal } from './ResourceModal';
-import { useSharingGet } from './useSharingGet';
+import { useGet } from '../../api/useGet';
 import { useSharingRefs } from './useSharingRefs';
 
 type TypeFilter = SharingType | 'all';
@@ -20,7 +20,7 @@ export default function CatalogPage() {
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   const [type, setType] = useState<TypeFilter>('all');
-  const { data, failed, reload } = useSharingGet<Page<ShareResource>>('/sharing/resources', { q: q || undefined, sharingType: type === 'all' ? undefined : type });
+  const { data, failed, reload } = useGet<Page<ShareResource>>('/sharing/resources', { q: q || undefined, sharingType: type === 'all' ? undefined : type });
   const [open, setOpen] = useState<string>();
   const [editing, setEditing] = useState<{ resource?: ShareResource }>();
   const [asking, setAsking] = useState<string>();

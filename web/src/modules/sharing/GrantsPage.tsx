@@ -10,7 +10,7 @@ import { formatCount, formatDate, formatDateTime } from '../../app/format';
 import { useApiError } from '../../app/useApiError';
 import { FieldTags } from './FieldTags';
 import { GrantModal } from './GrantModal';
-import { useSharingGet } from './useSharingGet';
+import { useGet } from '../../api/useGet';
 import { useSharingRefs } from './useSharingRefs';
 
 function grantState(g: ShareGrant): { label: string; color: string } {
@@ -31,7 +31,7 @@ export default function GrantsPage() {
   const [params, setParams] = useSearchParams();
   const consumerId = Number(params.get('consumerId')) || undefined;
   const resourceCode = params.get('resourceCode') ?? undefined;
-  const { data, failed, reload } = useSharingGet<Page<ShareGrant>>('/sharing/grants', { consumerId, resourceCode });
+  const { data, failed, reload } = useGet<Page<ShareGrant>>('/sharing/grants', { consumerId, resourceCode });
   const [granting, setGranting] = useState(false);
 
   function setFilter(key: 'consumerId' | 'resourceCode', value: string | number | undefined) {

@@ -9,7 +9,7 @@ import { DecisionModal } from './DecisionModal';
 import { DemandModal } from './DemandModal';
 import { FieldTags } from './FieldTags';
 import { requestStatusOptions, requestStatusTags } from './labels';
-import { useSharingGet } from './useSharingGet';
+import { useGet } from '../../api/useGet';
 import { useSharingRefs, type SharingRefs } from './useSharingRefs';
 
 type TabKey = 'mine' | 'approvals';
@@ -147,7 +147,7 @@ export default function RequestsPage() {
   const [tab, setTab] = useState<TabKey>(canAsk || !canApprove ? 'mine' : 'approvals');
   const [status, setStatus] = useState<string>();
   const [resourceCode, setResourceCode] = useState<string>();
-  const { data, failed, reload } = useSharingGet<Page<ShareRequest>>('/sharing/requests', { status, resourceCode });
+  const { data, failed, reload } = useGet<Page<ShareRequest>>('/sharing/requests', { status, resourceCode });
   const [asking, setAsking] = useState(false);
   const [deciding, setDeciding] = useState<ShareRequest>();
 

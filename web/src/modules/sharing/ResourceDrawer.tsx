@@ -6,14 +6,14 @@ import { useAuth } from '../../app/auth';
 import { formatDateTime } from '../../app/format';
 import { useLibraries } from '../standards/useLibraries';
 import { cycleLabel, openTypeTags, sharingTypeHelp, sharingTypeTags } from './labels';
-import { useSharingGet } from './useSharingGet';
+import { useGet } from '../../api/useGet';
 import type { SharingRefs } from './useSharingRefs';
 
 /** One resource of the catalog: its terms, and its fields with their 数据元 names and masking. */
 export function ResourceDrawer(props: { code: string; version: number; refs: SharingRefs; onClose: () => void; onEdit: (r: ShareResource) => void; onAsk: (code: string) => void }) {
   const { code, version, refs, onClose, onEdit, onAsk } = props;
   const { can } = useAuth();
-  const { data: r, failed, reload } = useSharingGet<ShareResource>(`/sharing/resources/${encodeURIComponent(code)}`);
+  const { data: r, failed, reload } = useGet<ShareResource>(`/sharing/resources/${encodeURIComponent(code)}`);
   const { nameOf } = useLibraries({ quiet: true });
   useEffect(() => {
     if (version > 0) reload();

@@ -7,7 +7,7 @@ import { useApiError } from '../../app/useApiError';
 import { OrgTreeSelect } from '../identity/OrgTreeSelect';
 import { useLibraries } from '../standards/useLibraries';
 import { cycleOptions, openTypeTags, sharingTypeHelp, sharingTypeTags } from './labels';
-import { useSharingGet } from './useSharingGet';
+import { useGet } from '../../api/useGet';
 import type { SharingRefs } from './useSharingRefs';
 
 interface ResourceForm {
@@ -39,7 +39,7 @@ export function ResourceModal(props: { resource?: ShareResource; refs: SharingRe
   const libraryId = Form.useWatch('libraryId', form) ?? resource?.libraryId;
   const chosen = Form.useWatch('fields', form) ?? [];
   const sharingType = Form.useWatch('sharingType', form) ?? resource?.sharingType;
-  const { data: library } = useSharingGet<StandardLibraryDetail>(libraryId ? `/standard-libraries/${encodeURIComponent(libraryId)}` : undefined);
+  const { data: library } = useGet<StandardLibraryDetail>(libraryId ? `/standard-libraries/${encodeURIComponent(libraryId)}` : undefined);
   const ownerHidden = resource !== undefined && resource.ownerOrgId !== null && !refs.inScope(resource.ownerOrgId);
 
   // Lookup keys must be among the offered fields: drop those no longer offered.

@@ -2,10 +2,10 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Empty, Row, Space, Spin, Statistic, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import type { ShareStats, ShareStatsRow } from './callLogTypes';
+import type { ShareStats, ShareStatsRow } from '../../api/types';
 import { formatCount, formatRate } from '../../app/format';
 import { EChart, type ChartOption } from './EChart';
-import { useSharingGet } from './useSharingGet';
+import { useGet } from '../../api/useGet';
 
 type Range = [Dayjs, Dayjs];
 
@@ -80,9 +80,9 @@ export default function StatsPage() {
   const [range, setRange] = useState<Range>(() => [dayjs().subtract(29, 'day').startOf('day'), dayjs().startOf('day')]);
   // Beijing days, both ends included.
   const query = useMemo(() => ({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') }), [range]);
-  const byDay = useSharingGet<ShareStats>('/sharing/stats', { ...query, groupBy: 'day' });
-  const byConsumer = useSharingGet<ShareStats>('/sharing/stats', { ...query, groupBy: 'consumer' });
-  const byResource = useSharingGet<ShareStats>('/sharing/stats', { ...query, groupBy: 'resource' });
+  const byDay = useGet<ShareStats>('/sharing/stats', { ...query, groupBy: 'day' });
+  const byConsumer = useGet<ShareStats>('/sharing/stats', { ...query, groupBy: 'consumer' });
+  const byResource = useGet<ShareStats>('/sharing/stats', { ...query, groupBy: 'resource' });
   const days = byDay.data?.items;
   const loading = !days && !byDay.failed;
 

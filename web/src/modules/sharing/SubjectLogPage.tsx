@@ -1,11 +1,10 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Card, Empty, Form, Input, Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import type { Page } from '../../api/types';
-import type { SubjectLogItem } from './callLogTypes';
+import type { Page, SubjectLogItem } from '../../api/types';
 import { formatCount, formatDateTime } from '../../app/format';
 import { serviceLabels } from './labels';
-import { useSharingGet } from './useSharingGet';
+import { useGet } from '../../api/useGet';
 
 /** 公民身份号码: 17 digits and a check character (0–9 or X), or the legacy 15 digits. */
 const ID_NUMBER = /^(\d{17}[\dXx]|\d{15})$/;
@@ -60,7 +59,7 @@ export default function SubjectLogPage() {
   const [idNumber, setIdNumber] = useState<string>();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const { data, failed } = useSharingGet<Page<SubjectLogItem>>(idNumber ? '/sharing/subject-log' : undefined, { idNumber, page, pageSize });
+  const { data, failed } = useGet<Page<SubjectLogItem>>(idNumber ? '/sharing/subject-log' : undefined, { idNumber, page, pageSize });
 
   async function search() {
     const v = await form.validateFields();

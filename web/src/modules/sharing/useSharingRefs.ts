@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Page, ShareConsumer, ShareResource } from '../../api/types';
 import { useSessionUser } from '../../app/auth';
 import { useOrgTree } from '../identity/useOrgTree';
-import { useSharingGet } from './useSharingGet';
+import { useGet } from '../../api/useGet';
 
 /**
  * What the sharing pages look names up in: the catalog (a resource's fields with their 数据元
@@ -11,8 +11,8 @@ import { useSharingGet } from './useSharingGet';
  */
 export function useSharingRefs() {
   const user = useSessionUser();
-  const resources = useSharingGet<Page<ShareResource>>('/sharing/resources');
-  const consumers = useSharingGet<Page<ShareConsumer>>('/sharing/consumers');
+  const resources = useGet<Page<ShareResource>>('/sharing/resources');
+  const consumers = useGet<Page<ShareConsumer>>('/sharing/consumers');
   const { tree, index } = useOrgTree({ quiet: true });
 
   return useMemo(() => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type Query } from '../../api/client';
-import { useApiError } from '../../app/useApiError';
+import { api, type Query } from './client';
+import { useApiError } from '../app/useApiError';
 
 /**
  * One resource read with GET: undefined until it arrives (and again after `path` or `query`
