@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { SAMPLE_LAWS_DIR } from '../../../test/samples.ts';
@@ -70,6 +71,17 @@ describe('importing through the console', () => {
     expect(res.json()).toMatchObject({ total: 1, items: [{ file: '测试上传条例(2020-05-01).md', title: '测试上传条例', articles: 2, chapters: 1, lawId: '测试上传条例/2020-05-01', warnings: [] }] });
     const v = (await get(staff, `/laws/version?id=${q('测试上传条例/2020-05-01')}`)).json() as { version: { level: string } };
     expect(v.version.level).toBe('local-regulation');
+  });
+
+  it('refuses a file that is not text, naming it as uploaded and never the server\'s own folders', async () => {
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x00, 0x9c, 0x00]);
+    const res = await tp.as(staff, { method: 'POST', url: `${API}/laws/import?filename=${q('某条例(2020-05-01).md')}&folder=${q('地方性法规')}`, payload: bytes, headers: { 'content-type': 'application/octet-stream' } });
+    expect(res.statusCode, res.body).toBe(400);
+    const body = res.json() as { code: string; message: string; details: { field: string; message: string }[] };
+    expect(body.code).toBe('LAW_FILE_UNREADABLE');
+    expect(body.message).toMatch(/^地方性法规\/某条例\(2020-05-01\)\.md：/);
+    expect(body.details).toEqual([{ field: 'file', message: '地方性法规/某条例(2020-05-01).md' }]);
+    expect(res.body).not.toContain(os.tmpdir());
   });
 
   it('refuses the upload without laws:import (a leader reads but does not import)', async () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { httpErrors } from '../../platform/http/errors.ts';
+import { AppError, httpErrors } from '../../platform/http/errors.ts';
 import { listOf as z_list, pageOffset } from '../../platform/http/pagination.ts';
 import { actorOf, requestMeta } from '../../platform/http/route-guard.ts';
 import { LAW_STATUS_LABELS, type LawStatus } from './law-status.ts';
@@ -129,10 +129,18 @@ export function lawRoutes(d: { laws: LawService; search: LawSearch }) {
           const out = await d.laws.importPaths({ actor: actorOf(req), meta: requestMeta(req) }, [folder]);
           const items = out.map((f) => ({ ...f, file: name }));
           return { items, total: items.length };
+        } catch (err) {
+          throw err instanceof AppError ? withoutServerPath(err, dir) : err;
         } finally {
           await fs.rm(dir, { recursive: true, force: true });
         }
       },
     });
   };
+}
+
+/** The error as the uploader should see it: files named as uploaded, not by the server's temporary folder. */
+function withoutServerPath(err: AppError, dir: string): AppError {
+  const strip = (text: string) => text.split(`${dir}${path.sep}`).join('');
+  return new AppError(err.code, { status: err.status, message: err.message }, strip(err.message), err.details?.map((x) => ({ ...x, message: strip(x.message) })));
 }
