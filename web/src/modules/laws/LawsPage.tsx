@@ -1,9 +1,10 @@
 import { CloudUploadOutlined, FileSearchOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Form, Input, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Form, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { LawLevelCount, LawStatus, LawVersion } from '../../api/types';
 import { useAuth } from '../../app/auth';
+import { QueryInput } from '../../app/QueryInput';
 import { formatCount, formatDate } from '../../app/format';
 import { usePagedList } from '../../app/usePagedList';
 import { lawHref } from './ids';
@@ -50,7 +51,6 @@ export default function LawsPage() {
   const navigate = useNavigate();
   const list = usePagedList<LawVersion, LawFilters>('/laws', {});
   const levels = useGet<{ items: LawLevelCount[] }>('/laws/levels');
-  const [title, setTitle] = useState('');
   const [importing, setImporting] = useState(false);
   const { filters, setFilters } = list;
 
@@ -95,18 +95,7 @@ export default function LawsPage() {
         <div style={{ flex: 1, minWidth: 0 }}>
           <Form name="lawFilter" layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
             <Form.Item label="标题" htmlFor="lawTitle">
-              <Input.Search
-                id="lawTitle"
-                allowClear
-                value={title}
-                placeholder="输入标题中的文字，如 行政处罚"
-                style={{ width: 300 }}
-                onChange={(e) => {
-                  setTitle(e.target.value);
-                  if (e.target.value === '' && filters.q) setFilters({ ...filters, q: undefined });
-                }}
-                onSearch={(v) => setFilters({ ...filters, q: v.trim() || undefined })}
-              />
+              <QueryInput id="lawTitle" query={filters.q} onQuery={(q) => setFilters({ ...filters, q })} placeholder="输入标题中的文字，如 行政处罚" width={300} />
             </Form.Item>
             <Form.Item label="时效性" htmlFor="lawStatus">
               <Select<LawStatus>

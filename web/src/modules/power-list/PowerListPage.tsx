@@ -1,10 +1,11 @@
 import { CloudUploadOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Badge, Button, Card, Empty, Form, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { buildUrl } from '../../api/client';
 import type { LawVersion, Page, PowerItem, PowerItemEntry, PowerItemKind, PowerReview } from '../../api/types';
 import { useAuth } from '../../app/auth';
+import { QueryInput } from '../../app/QueryInput';
 import { formatDateTime } from '../../app/format';
 import { usePagedList } from '../../app/usePagedList';
 import { useCodeOptions } from '../dictionary/useCodeOptions';
@@ -61,7 +62,6 @@ export default function PowerListPage() {
   const reviews = useGet<Page<PowerReview>>('/power-list/reviews', { pageSize: 1 }, { quiet: true });
   const orgTypes = useCodeOptions('org_type');
   const laws = useLawOptions();
-  const [search, setSearch] = useState('');
   // The open item is in the address (?item=), so the article view of the library can link to it.
   const open = Number(params.get('item')) || undefined;
   const [editing, setEditing] = useState<{ item?: PowerItem }>();
@@ -131,18 +131,7 @@ export default function PowerListPage() {
         <>
           <Form name="powerFilter" layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
             <Form.Item label="事项" htmlFor="powerQ">
-              <Input.Search
-                id="powerQ"
-                allowClear
-                value={search}
-                placeholder="编码或名称中的文字"
-                style={{ width: 240 }}
-                onChange={(e) => {
-                  setSearch(e.target.value);
-                  if (e.target.value === '' && filters.q) setFilters({ ...filters, q: undefined });
-                }}
-                onSearch={(v) => setFilters({ ...filters, q: v.trim() || undefined })}
-              />
+              <QueryInput id="powerQ" query={filters.q} onQuery={(q) => setFilters({ ...filters, q })} placeholder="编码或名称中的文字" width={240} />
             </Form.Item>
             <Form.Item label="类别" htmlFor="powerKind">
               <Select<PowerItemKind> id="powerKind" allowClear placeholder="全部" options={itemKindOptions} value={filters.kind} style={{ width: 120 }} onChange={(kind) => setFilters({ ...filters, kind })} />

@@ -8,7 +8,7 @@ import type { Page, ShareGrant } from '../../api/types';
 import { useAuth } from '../../app/auth';
 import { formatCount, formatDate, formatDateTime } from '../../app/format';
 import { useApiError } from '../../app/useApiError';
-import { FieldTags } from './FieldTags';
+import { consumerColumn, resourceColumn } from './columns';
 import { GrantModal } from './GrantModal';
 import { useGet } from '../../api/useGet';
 import { useSharingRefs } from './useSharingRefs';
@@ -68,40 +68,8 @@ export default function GrantsPage() {
         </>
       ),
     },
-    {
-      title: '调用方',
-      dataIndex: 'consumerName',
-      width: 190,
-      render: (_, g) => {
-        const c = refs.consumerById.get(g.consumerId);
-        return (
-          <>
-            {g.consumerName}
-            {c?.agency && (
-              <>
-                <br />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {c.agency}
-                </Typography.Text>
-              </>
-            )}
-          </>
-        );
-      },
-    },
-    {
-      title: '资源与信息项',
-      dataIndex: 'fields',
-      width: 270,
-      render: (_, g) => (
-        <>
-          <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>
-            {g.resourceName}
-          </Typography.Text>
-          <FieldTags fields={g.fields} plain={g.plainFields} resource={refs.resourceByCode.get(g.resourceCode)} />
-        </>
-      ),
-    },
+    consumerColumn(refs),
+    resourceColumn(refs, (g) => g.plainFields),
     {
       title: '用途与依据',
       dataIndex: 'purpose',

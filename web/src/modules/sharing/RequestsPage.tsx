@@ -7,7 +7,7 @@ import { useAuth } from '../../app/auth';
 import { formatDate, formatDateTime } from '../../app/format';
 import { DecisionModal } from './DecisionModal';
 import { DemandModal } from './DemandModal';
-import { FieldTags } from './FieldTags';
+import { consumerColumn, resourceColumn } from './columns';
 import { requestStatusOptions, requestStatusTags } from './labels';
 import { useGet } from '../../api/useGet';
 import { useSharingRefs, type SharingRefs } from './useSharingRefs';
@@ -68,40 +68,8 @@ function columnsFor(tab: TabKey, refs: SharingRefs, canApprove: boolean, onDecid
         </>
       ),
     },
-    {
-      title: '调用方',
-      dataIndex: 'consumerName',
-      width: 190,
-      render: (_, q) => {
-        const c = refs.consumerById.get(q.consumerId);
-        return (
-          <>
-            {q.consumerName}
-            {c?.agency && (
-              <>
-                <br />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {c.agency}
-                </Typography.Text>
-              </>
-            )}
-          </>
-        );
-      },
-    },
-    {
-      title: '资源与信息项',
-      dataIndex: 'fields',
-      width: 280,
-      render: (_, q) => (
-        <>
-          <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>
-            {q.resourceName}
-          </Typography.Text>
-          <FieldTags fields={q.fields} resource={refs.resourceByCode.get(q.resourceCode)} />
-        </>
-      ),
-    },
+    consumerColumn(refs),
+    resourceColumn(refs),
     {
       title: '用途与依据',
       dataIndex: 'purpose',
