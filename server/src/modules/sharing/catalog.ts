@@ -35,6 +35,15 @@ export function checkFields(library: StandardLibrary, wanted: readonly string[],
   if (wanted.length === 0) throw sharingErrors.SHARE_FIELDS_INVALID('至少要有一个字段', [{ field, message: '空' }]);
 }
 
+/**
+ * Whether the gateway can look a record up by `field`: the 公民身份号码 (its own index) or a
+ * business key of one field (the primary key). Any other field would need a scan per call, so a
+ * resource may not offer it as a lookup key.
+ */
+export function lookupServable(library: StandardLibrary, field: string): boolean {
+  return field === 'idNumber' || (library.businessKey.length === 1 && library.businessKey[0] === field);
+}
+
 const MASKERS = { 'id-number': maskIdNumber, phone: maskPhone } as const;
 
 /** Only the granted fields, masked unless plain: nothing outside `fields` ever leaves. */

@@ -8,7 +8,7 @@ import { escapeLike } from '../../platform/db/like.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { orgIdInScope } from '../identity/index.ts';
 import { STANDARD_LIBRARIES } from '../standards/index.ts';
-import { checkFields, fieldsOf, libraryOf } from './catalog.ts';
+import { checkFields, fieldsOf, libraryOf, lookupServable } from './catalog.ts';
 import { sharingErrors } from './sharing.errors.ts';
 import type { OpenType, SharingTables, SharingType, ShareResourcesTable } from './sharing.tables.ts';
 
@@ -36,6 +36,13 @@ export function createResourceService(base: BaseDb) {
     checkFields(library, input.fields, 'fields');
     const notOffered = input.lookupKeys.filter((k) => !input.fields.includes(k));
     if (notOffered.length > 0) throw sharingErrors.SHARE_RESOURCE_INVALID(`查询条件必须是资源所含字段：${notOffered.join('、')}`, notOffered.map((k) => ({ field: 'lookupKeys', message: k })));
+    const unservable = input.lookupKeys.filter((k) => !lookupServable(library, k));
+    if (unservable.length > 0) {
+      const names = new Map(fieldsOf(library).map((f) => [f.id, f.name]));
+      const servable = [...names.keys()].filter((k) => lookupServable(library, k));
+      const named = (keys: string[]) => keys.map((k) => names.get(k) ?? k).join('、');
+      throw sharingErrors.SHARE_RESOURCE_INVALID(`${library.name}只能按 ${named(servable)} 查询，不能按 ${named(unservable)} 查询`, unservable.map((k) => ({ field: 'lookupKeys', message: k })));
+    }
     // 政务信息资源共享管理暂行办法 第九条: a conditional or refused resource states its basis.
     if (input.sharingType !== 'unconditional' && input.sharingBasis.trim() === '') {
       throw sharingErrors.SHARE_RESOURCE_INVALID('有条件共享或不予共享的资源须写明依据', [{ field: 'sharingBasis', message: '空' }]);
@@ -111,7 +118,7 @@ export function createResourceService(base: BaseDb) {
       const ownerOrgId = null;
       const institutions = new Set(['law-firm', 'notary-office', 'appraisal-institution', 'mediation-committee']);
       for (const l of STANDARD_LIBRARIES) {
-        const keys = [...new Set([...l.businessKey, ...(l.fields.some((f) => f.key === 'idNumber') ? ['idNumber'] : [])])];
+        const keys = [...new Set([...l.businessKey, 'idNumber'])].filter((k) => l.fields.some((f) => f.key === k) && lookupServable(l, k));
         const open = institutions.has(l.id);
         await service.create({ system: 'sharing' }, {
           code: l.id,

@@ -37,13 +37,16 @@ describe('the catalog', () => {
     expect(all.total).toBe(14);
   });
 
-  it('refuses a conditional resource without its basis, and fields the library lacks', async () => {
+  it('refuses a conditional resource without its basis, fields the library lacks, and a lookup key no index serves', async () => {
     const base = { code: 'lawyer-lite', name: '律师简要信息', libraryId: 'lawyer', fields: ['name', 'licenceNo'], lookupKeys: ['licenceNo'], updateCycle: 'daily', sharingType: 'conditional', openType: 'closed' };
     const noBasis = await call('xihu_staff', 'POST', '/resources', base);
     expect(noBasis.statusCode).toBe(400);
     expect(noBasis.json()).toMatchObject({ code: 'SHARE_RESOURCE_INVALID', details: [{ field: 'sharingBasis' }] });
     const bogus = await call('xihu_staff', 'POST', '/resources', { ...base, sharingBasis: '律师法', fields: ['name', 'salary'] });
     expect(bogus.json()).toMatchObject({ code: 'SHARE_FIELDS_INVALID', details: [{ field: 'fields', message: 'salary' }] });
+    const byName = await call('xihu_staff', 'POST', '/resources', { ...base, sharingBasis: '律师法', lookupKeys: ['name'] });
+    expect(byName.statusCode).toBe(400);
+    expect(byName.json()).toMatchObject({ code: 'SHARE_RESOURCE_INVALID', message: expect.stringMatching(/^律师只能按 公民身份号码、执业证号 查询，不能按 姓名 查询$/), details: [{ field: 'lookupKeys', message: 'name' }] });
     const ok = await call('xihu_staff', 'POST', '/resources', { ...base, sharingBasis: '律师法 第二条', ownerOrgId: ids.xihu });
     expect(ok.statusCode, ok.body).toBe(200);
   });
