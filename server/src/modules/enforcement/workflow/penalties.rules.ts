@@ -22,6 +22,7 @@ export const ADP25 = 'ADP-25（行政处罚法第三十条）';
 
 export const WARNING = '01';
 export const FINE = '03';
+const REPUTATIONAL: readonly string[] = [WARNING, '02'];
 export const SUMMARY_FINE_LIMIT: Record<PartyKind, number> = { citizen: 200, organisation: 3000 };
 export const SPOT_COLLECTION_LIMIT = 100;
 
@@ -30,7 +31,9 @@ export function heavierThan(final: PenaltyInput, proposed: PenaltyInput): string
   const out: string[] = [];
   if ((final.fine ?? 0) > (proposed.fine ?? 0)) out.push(`罚款 ${final.fine} 元高于告知的 ${proposed.fine ?? 0} 元`);
   if ((final.confiscation ?? 0) > (proposed.confiscation ?? 0)) out.push(`没收 ${final.confiscation} 元高于告知的 ${proposed.confiscation ?? 0} 元`);
-  const added = final.kinds.filter((k) => !proposed.kinds.includes(k));
+  // 警告 or 通报批评 (第九条第（一）项, the lightest kinds) in place of a heavier kind is lighter, not heavier.
+  const replacesHeavier = proposed.kinds.some((k) => !final.kinds.includes(k) && !REPUTATIONAL.includes(k));
+  const added = final.kinds.filter((k) => !proposed.kinds.includes(k) && !(replacesHeavier && REPUTATIONAL.includes(k)));
   if (added.length > 0) out.push(`增加了告知书未列的处罚种类 ${added.join('、')}`);
   return out;
 }
