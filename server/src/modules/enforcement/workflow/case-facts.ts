@@ -180,7 +180,6 @@ export interface CaseFacts {
   publishedDate: string | null;
   /** ADP-27: the published decision was changed, revoked or declared void, and when it was withdrawn */
   publicationWithdrawal: { changedDate: string; withdrawnDate: string | null } | null;
-  closedDate: string | null;
 }
 
 export interface Violation {

@@ -38,6 +38,3 @@ export function ageOn(birth: string, date: string): number {
   const years = Number(date.slice(0, 4)) - Number(birth.slice(0, 4));
   return date.slice(5) >= birth.slice(5) ? years : years - 1;
 }
-
-/** The later of two dates. */
-export const later = (a: string, b: string): string => (a > b ? a : b);

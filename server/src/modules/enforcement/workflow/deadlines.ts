@@ -19,9 +19,9 @@ import type { WorkCalendar } from '../../../platform/calendar/index.ts';
 import type { Pause } from './case-facts.ts';
 import { daysBetween, overlapDays } from './dates.ts';
 
-export const DECISION_DAYS = 90;
-export const PAYMENT_DAYS = 15;
-export const SURCHARGE_PERCENT_PER_DAY = 3;
+const DECISION_DAYS = 90;
+const PAYMENT_DAYS = 15;
+const SURCHARGE_PERCENT_PER_DAY = 3;
 
 export interface CaseDeadline {
   rule: string;

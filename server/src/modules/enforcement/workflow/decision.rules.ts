@@ -17,12 +17,12 @@ import { ADP09, hearingRules } from './hearing.rules.ts';
 import { officerRules } from './officers.rules.ts';
 import { ageRules, benchmarkRules, FINE, heavierRules } from './penalties.rules.ts';
 
-export const ADP08 = 'ADP-08（行政处罚法第四十四条、第六十二条）';
-export const ADP11 = 'ADP-11（行政处罚法第五十八条）';
-export const ADP12 = 'ADP-12（行政处罚法第五十七条第二款）';
-export const ADP13 = 'ADP-13（行政处罚法第五十九条）';
-export const ADP20 = 'ADP-20（行政强制法第四十五条第二款）';
-export const MIN_DISCUSSION_ATTENDEES = 2;
+const ADP08 = 'ADP-08（行政处罚法第四十四条、第六十二条）';
+const ADP11 = 'ADP-11（行政处罚法第五十八条）';
+const ADP12 = 'ADP-12（行政处罚法第五十七条第二款）';
+const ADP13 = 'ADP-13（行政处罚法第五十九条）';
+const ADP20 = 'ADP-20（行政强制法第四十五条第二款）';
+const MIN_DISCUSSION_ATTENDEES = 2;
 
 const NOTICE_ITEMS: Record<keyof NoticeInput['states'], string> = { facts: '事实', reasons: '理由', basis: '依据', rights: '陈述、申辩、要求听证等权利' };
 
@@ -85,7 +85,7 @@ export function legalReviewRules(facts: CaseFacts, decisionDate: string): Violat
 }
 
 /** ADP-12: a required collective discussion took place before the decision, with minutes and attendees. */
-export function collectiveDiscussionRules(facts: CaseFacts, decisionDate: string): Violation[] {
+function collectiveDiscussionRules(facts: CaseFacts, decisionDate: string): Violation[] {
   if (!facts.collectiveDiscussionRequired) return [];
   const c = facts.collectiveDiscussion;
   if (c === null || c.date > decisionDate) {
@@ -98,7 +98,7 @@ export function collectiveDiscussionRules(facts: CaseFacts, decisionDate: string
 }
 
 /** ADP-13 (and ADP-20 for a fine): the decision document is complete and sealed. */
-export function decisionContentRules(d: DecisionInput): Violation[] {
+function decisionContentRules(d: DecisionInput): Violation[] {
   const out: Violation[] = [];
   const missing = DECISION_ITEMS.filter(([k]) => !d.content[k]).map(([, label]) => label);
   if (missing.length > 0) out.push({ code: 'CASE_DECISION_CONTENT_INCOMPLETE', rule: ADP13, field: 'decision.content', message: `行政处罚决定书未载明${missing.join('；')}（${ADP13}）` });

@@ -8,8 +8,8 @@
 import type { CaseFacts, Violation } from './case-facts.ts';
 import { addYears } from './dates.ts';
 
-export const ADP22 = 'ADP-22（行政处罚法第三十六条）';
-export const ADP29 = 'ADP-29（行政处罚法第二十七条第一款）';
+const ADP22 = 'ADP-22（行政处罚法第三十六条）';
+const ADP29 = 'ADP-29（行政处罚法第二十七条第一款）';
 
 /** The last day on which the act can still be discovered (二年 / 五年 from the act's end). */
 export function limitationEnd(actEndDate: string, lifeHealthOrFinancialHarm: boolean): string {

@@ -12,11 +12,11 @@ import type { CaseFacts, HearingInput, PartyKind, PenaltyInput, Violation } from
 import { earliestHearingDate, hearingRequestDue } from './deadlines.ts';
 
 export const ADP09 = 'ADP-09（行政处罚法第六十三条、第六十四条）';
-export const ADP10 = 'ADP-10（较大数额由部门或地方规定）';
-export const MAX_AGENTS = 2;
+const ADP10 = 'ADP-10（较大数额由部门或地方规定）';
+const MAX_AGENTS = 2;
 
 /** `penalty_type` codes of 第六十三条第一款第（三）（四）项. */
-export const HEARING_PENALTY_KINDS: Readonly<Record<string, string>> = {
+const HEARING_PENALTY_KINDS: Readonly<Record<string, string>> = {
   '07': '降低资质等级', '08': '吊销许可证件', '10': '责令停产停业', '11': '责令关闭', '12': '限制从业',
 };
 

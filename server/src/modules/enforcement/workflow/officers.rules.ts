@@ -9,8 +9,8 @@
 import type { ActInput, CaseFacts, OfficerInput, Violation } from './case-facts.ts';
 
 export const ADP03 = 'ADP-03（行政处罚法第四十二条第一款、第五十五条）';
-export const ADP04 = 'ADP-04（行政处罚法第四十三条）';
-export const MIN_OFFICERS = 2;
+const ADP04 = 'ADP-04（行政处罚法第四十三条）';
+const MIN_OFFICERS = 2;
 
 export function certificateValidOn(o: OfficerInput, date: string): boolean {
   return o.status === 'active' && o.validFrom <= date && date <= o.validTo;

@@ -14,17 +14,17 @@ import type { BenchmarkTier, OfficerInput, PartyKind, PenaltyInput, RecusalInput
 import { ageOn } from './dates.ts';
 import { officerRules } from './officers.rules.ts';
 
-export const ADP08_HEAVIER = 'ADP-08（行政处罚法第四十五条第二款）';
-export const ADP16 = 'ADP-16（行政处罚法第五十一条、第五十二条）';
-export const ADP17 = 'ADP-17（行政处罚法第六十八条至第七十条）';
-export const ADP23 = 'ADP-23（行政处罚法第三十四条）';
-export const ADP25 = 'ADP-25（行政处罚法第三十条）';
+const ADP08_HEAVIER = 'ADP-08（行政处罚法第四十五条第二款）';
+const ADP16 = 'ADP-16（行政处罚法第五十一条、第五十二条）';
+const ADP17 = 'ADP-17（行政处罚法第六十八条至第七十条）';
+const ADP23 = 'ADP-23（行政处罚法第三十四条）';
+const ADP25 = 'ADP-25（行政处罚法第三十条）';
 
-export const WARNING = '01';
+const WARNING = '01';
 export const FINE = '03';
 const REPUTATIONAL: readonly string[] = [WARNING, '02'];
-export const SUMMARY_FINE_LIMIT: Record<PartyKind, number> = { citizen: 200, organisation: 3000 };
-export const SPOT_COLLECTION_LIMIT = 100;
+const SUMMARY_FINE_LIMIT: Record<PartyKind, number> = { citizen: 200, organisation: 3000 };
+const SPOT_COLLECTION_LIMIT = 100;
 
 /** How `final` is heavier than `proposed` (empty: not heavier). */
 export function heavierThan(final: PenaltyInput, proposed: PenaltyInput): string[] {

@@ -43,6 +43,7 @@ describe.each([
   ['ADP-23', 'CASE_PENALTY_OUTSIDE_BENCHMARK', () => decide(p(800), false), () => decide(p(400), false), 'decision.outsideBenchmarkReason'],
   // ADP-25: age from the ID number on the day the act ended.
   ['ADP-25', 'CASE_PARTY_UNDER_14', () => onDay('2022-05-20', '已满十四周岁不满十八周岁，依法从轻'), () => onDay('2022-05-19'), 'decision.penalty'],
+  ['ADP-25', 'CASE_PARTY_UNDER_14', () => checkTransition(facts({ state: 'examination', party: { kind: 'citizen', idNumber: MINOR }, actEndDate: '2022-05-20' }), { to: 'notice', date: '2024-09-02' }, ctx), () => checkTransition(facts({ state: 'examination', party: { kind: 'citizen', idNumber: MINOR }, actEndDate: '2022-05-19' }), { to: 'notice', date: '2024-09-02' }, ctx), 'notice.proposed'],
   ['ADP-25', 'CASE_MINOR_MITIGATION_MISSING', () => onDay('2024-08-01', '已满十四周岁不满十八周岁，依法从轻'), () => onDay('2024-08-01'), 'decision.minorMitigation'],
   ['ADP-25', 'CASE_PARTY_AGE_UNKNOWN', () => decide(p(1000)), () => checkTransition(facts({ party: { kind: 'citizen', idNumber: 'A1234567' } }), { to: 'decided', date: '2024-09-29' }, ctx), 'party.idNumber'],
   ['ADP-25', 'CASE_PARTY_UNDER_14', () => summaryRules(spot({ party: { kind: 'citizen', idNumber: MINOR }, actDate: '2022-05-20', minorMitigation: '从轻' }), registry), () => summaryRules(spot({ party: { kind: 'citizen', idNumber: MINOR }, actDate: '2022-05-19' }), registry), 'penalty'],

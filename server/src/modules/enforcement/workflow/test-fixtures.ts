@@ -15,7 +15,7 @@ export const officer = (officerId: string, over: Partial<OfficerInput> = {}): Of
 });
 
 /** Born 1990-03-07. */
-export const ADULT_ID = '440106199003071234';
+const ADULT_ID = '440106199003071234';
 
 export const notice = (over: Partial<NoticeInput> = {}): NoticeInput => ({
   servedDate: '2024-09-02',
@@ -69,6 +69,5 @@ export const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   publicationRequired: false,
   publishedDate: null,
   publicationWithdrawal: null,
-  closedDate: null,
   ...over,
 });

@@ -10,10 +10,11 @@ import { decisionRules, noticeContentRules } from './decision.rules.ts';
 import { limitationRules, transferRules } from './filing.rules.ts';
 import { hearingRules, noticeHearingRules, type HearingThreshold } from './hearing.rules.ts';
 import { ADP03, actRules } from './officers.rules.ts';
+import { ageRules } from './penalties.rules.ts';
 
-export const ADP08_NOTICE = 'ADP-08（行政处罚法第四十四条）';
-export const ADP09_REQUEST = 'ADP-09（行政处罚法第六十四条）';
-export const ADP15 = 'ADP-15（行政处罚法第六十一条）';
+const ADP08_NOTICE = 'ADP-08（行政处罚法第四十四条）';
+const ADP09_REQUEST = 'ADP-09（行政处罚法第六十四条）';
+const ADP15 = 'ADP-15（行政处罚法第六十一条）';
 const PROCEDURE = '行政处罚法第五章';
 
 export interface TransitionRequest {
@@ -39,7 +40,10 @@ function noticeRules(facts: CaseFacts, ctx: WorkflowContext): Violation[] {
   if (facts.notice === null) {
     return [{ code: 'CASE_NOTICE_MISSING', rule: ADP08_NOTICE, field: 'notice', message: `尚未送达行政处罚事先告知书（${ADP08_NOTICE}）` }];
   }
-  return [...noticeContentRules(facts.notice), ...noticeHearingRules(facts, ctx.hearingThresholds)];
+  // ADP-25: no penalty is proposed to a child under 14 (the 14–18 mitigation is checked at the decision).
+  const age = ageRules(facts.party, facts.actEndDate, null, { penalty: 'notice.proposed', mitigation: 'notice.proposed' })
+    .filter((v) => v.code !== 'CASE_MINOR_MITIGATION_MISSING');
+  return [...noticeContentRules(facts.notice), ...noticeHearingRules(facts, ctx.hearingThresholds), ...age];
 }
 
 function hearingStepRules(facts: CaseFacts, cal: WorkCalendar, held: boolean): Violation[] {
@@ -53,7 +57,7 @@ function hearingStepRules(facts: CaseFacts, cal: WorkCalendar, held: boolean): V
  * ADP-15 第六十一条: served under the 民事诉讼法, on or after the decision; "当事人同意并签订确认书的"
  * before fax or e-mail.
  */
-export function serviceRules(facts: CaseFacts): Violation[] {
+function serviceRules(facts: CaseFacts): Violation[] {
   const s = facts.service;
   if (s === null || facts.decision === null || s.date < facts.decision.date) {
     return [{ code: 'CASE_SERVICE_MISSING', rule: ADP15, field: 'service', message: `没有行政处罚决定书的送达记录（${ADP15}）` }];
