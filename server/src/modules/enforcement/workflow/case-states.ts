@@ -6,7 +6,7 @@
 export const CASE_STATES = [
   'clue', 'filed', 'investigation', 'examination', 'notice', 'hearing', 'legal-review',
   'collective-discussion', 'decided', 'served', 'execution', 'closed',
-  'not-filed', 'withdrawn', 'no-penalty', 'transferred',
+  'not-filed', 'dismissed', 'no-penalty', 'transferred',
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
@@ -24,7 +24,7 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
   execution: '执行',
   closed: '结案',
   'not-filed': '不予立案',
-  withdrawn: '撤案',
+  dismissed: '撤案',
   'no-penalty': '不予处罚',
   transferred: '移送',
 };
@@ -37,9 +37,9 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
  */
 export const CASE_TRANSITIONS: Record<CaseState, readonly CaseState[]> = {
   clue: ['filed', 'not-filed', 'transferred'],
-  filed: ['investigation', 'withdrawn', 'transferred'],
-  investigation: ['examination', 'withdrawn', 'transferred'],
-  examination: ['notice', 'no-penalty', 'investigation', 'withdrawn', 'transferred'],
+  filed: ['investigation', 'dismissed', 'transferred'],
+  investigation: ['examination', 'dismissed', 'transferred'],
+  examination: ['notice', 'no-penalty', 'investigation', 'dismissed', 'transferred'],
   notice: ['hearing', 'legal-review', 'collective-discussion', 'decided', 'no-penalty', 'investigation', 'transferred'],
   hearing: ['legal-review', 'investigation', 'transferred'],
   'legal-review': ['collective-discussion', 'decided', 'no-penalty', 'investigation', 'transferred'],
@@ -50,7 +50,7 @@ export const CASE_TRANSITIONS: Record<CaseState, readonly CaseState[]> = {
   'no-penalty': ['closed'],
   closed: [],
   'not-filed': [],
-  withdrawn: [],
+  dismissed: [],
   transferred: [],
 };
 

@@ -17,7 +17,7 @@ describe('case states and moves', () => {
     }
   });
   it('不予立案, 撤案, 移送 and 结案 end the case', () => {
-    for (const s of ['not-filed', 'withdrawn', 'transferred', 'closed'] as const) expect(CASE_TRANSITIONS[s]).toEqual([]);
+    for (const s of ['not-filed', 'dismissed', 'transferred', 'closed'] as const) expect(CASE_TRANSITIONS[s]).toEqual([]);
   });
   it('a move not in the procedure is refused, naming both states', () => {
     const vs = move(facts({ state: 'clue' }), 'decided');
@@ -40,7 +40,7 @@ describe('case states and moves', () => {
   });
   it('不予处罚 and 撤案 need no decision', () => {
     expect(move(facts({ state: 'examination', decision: null }), 'no-penalty')).toEqual([]);
-    expect(move(facts({ state: 'filed', decision: null }), 'withdrawn')).toEqual([]);
+    expect(move(facts({ state: 'filed', decision: null }), 'dismissed')).toEqual([]);
   });
   it('a decision is the one the case holds for that day', () => {
     expect(codes(move(facts({ decision: null }), 'decided'))).toEqual(['CASE_DECISION_MISSING']);
