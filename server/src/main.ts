@@ -22,6 +22,7 @@ import { createLedgerModule, type LedgerModule } from './modules/ledger/index.ts
 import { createLawsModule, type LawsModule } from './modules/laws/index.ts';
 import { createSharingModule, type SharingModule } from './modules/sharing/index.ts';
 import { createPowerListModule, type PowerListModule } from './modules/power-list/index.ts';
+import { createEnforcementModule, type EnforcementModule } from './modules/enforcement/index.ts';
 import { createConnectorsModule, DEMO_AGENCIES_URL, type ConnectorsModule } from './modules/connectors/index.ts';
 
 export interface Tianping {
@@ -34,6 +35,7 @@ export interface Tianping {
   laws: LawsModule;
   sharing: SharingModule;
   powerList: PowerListModule;
+  enforcement: EnforcementModule;
   connectors: ConnectorsModule;
   routes: GuardedRoute[];
   close(): Promise<void>;
@@ -70,6 +72,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
     await ledger.ensureBaseline();
     const laws = createLawsModule(database.db, { clock: opts.clock });
     const powerList = createPowerListModule(database.db, { codes: dictionary.lookup, clock: opts.clock });
+    const enforcement = createEnforcementModule(database.db, { codes: dictionary.lookup, orgs: identity.orgs, clock: opts.clock });
     // The installation key seals consumers' secrets; it lives with the ledger's signing keys.
     const sharing = createSharingModule(database.db, {
       calendar,
@@ -94,6 +97,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
       await connectors.seedDemo({ orgId: bureau('330000'), baseUrl: process.env.TIANPING_AGENCIES_URL ?? DEMO_AGENCIES_URL });
       const items = await powerList.seedDemo(); // its bases cite the laws just imported
       if (items.skippedBases.length > 0) logger.info({ skipped: items.skippedBases.length }, '演示权责清单中有依据条文不在法规库中，已跳过');
+      await enforcement.seedDemo(orgs); // subjects hold the power-list items just seeded
     }
 
     const app = await createHttpApp(logger, { trustProxy: config.trustProxy });
@@ -107,6 +111,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
     await app.register(laws.routes);
     await app.register(sharing.routes);
     await app.register(powerList.routes);
+    await app.register(enforcement.routes);
     await app.register(connectors.routes);
     await app.register(calendarRoutes(calendar));
     await app.register(auditRoutes(database.db));
@@ -122,6 +127,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
       laws,
       sharing,
       powerList,
+      enforcement,
       connectors,
       routes,
       async close() {

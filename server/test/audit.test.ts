@@ -5,6 +5,7 @@ import { createTestApp, injectFetch, type TestApp } from './harness.ts';
 import { API, count, expectError, makeUser, orgId, roleId, snapshot, userId } from './helpers.ts';
 import { LAWYER_HEADERS, lawyerRow } from '../src/modules/aggregation/test-fixtures.ts';
 import { insertLaw, TEST_LAW, workbookOf } from '../src/modules/power-list/test-fixtures.ts';
+import { idCheckDigit } from '../src/modules/standards/index.ts';
 
 /**
  * SEC-17: every state change writes one audit event in its transaction — who (user, org), what
@@ -125,6 +126,32 @@ const CASES: Record<string, Case> = {
     action: 'power-list.import', targetType: 'power_item', targetId: () => null,
   },
   'DELETE /api/v1/power-list/items/:id': { user: 'xihu_staff', url: () => `/power-list/items/${ctx.plItem}`, action: 'power-list.item.delete', targetType: 'power_item', targetId: ofCtx('plItem') },
+  'POST /api/v1/enforcement/subjects': {
+    user: 'xihu_staff', url: () => '/enforcement/subjects', body: () => ({ orgId: ctx.enfOrg, kind: '法律法规授权组织', legalBasis: '某条例第三条', domains: ['01'] }),
+    action: 'enforcement.subject.create', targetType: 'enforcement_subject', targetId: fromResponse,
+  },
+  'PUT /api/v1/enforcement/subjects/:id': {
+    user: 'xihu_staff', url: () => `/enforcement/subjects/${ctx.enfSubject}`, body: () => ({ orgId: ctx.enfOrg, kind: '法律法规授权组织', legalBasis: '某条例第四条', domains: ['01', '02'] }),
+    action: 'enforcement.subject.update', targetType: 'enforcement_subject', targetId: ofCtx('enfSubject'),
+  },
+  'POST /api/v1/enforcement/officers': {
+    user: 'xihu_staff', url: () => '/enforcement/officers',
+    body: () => ({ name: '审计员', idNumber: `33010619850505123${idCheckDigit('33010619850505123')}`, orgId: ctx.xihu, certificateNo: '浙AUDIT-0001', domains: ['01'], issuedOn: '2024-01-01', expiresOn: '2029-12-31' }),
+    action: 'enforcement.officer.create', targetType: 'enforcement_officer', targetId: fromResponse,
+  },
+  'PUT /api/v1/enforcement/officers/:id': {
+    user: 'xihu_staff', url: () => `/enforcement/officers/${ctx.enfOfficer}`,
+    body: () => ({ name: '审计员', orgId: ctx.xihu, certificateNo: '浙AUDIT-0001', domains: ['01'], issuedOn: '2024-01-01', expiresOn: '2030-12-31' }),
+    action: 'enforcement.officer.update', targetType: 'enforcement_officer', targetId: ofCtx('enfOfficer'),
+  },
+  'POST /api/v1/enforcement/officers/:id/status': {
+    user: 'xihu_staff', url: () => `/enforcement/officers/${ctx.enfOfficer}/status`, body: () => ({ action: 'suspend', reason: '审计测试暂扣' }),
+    action: 'enforcement.officer.suspend', targetType: 'enforcement_officer', targetId: ofCtx('enfOfficer'),
+  },
+  'POST /api/v1/enforcement/officers/import': {
+    user: 'xihu_staff', url: () => '/enforcement/officers/import', body: () => files.officers, headers: { 'content-type': 'application/octet-stream' },
+    action: 'enforcement.officer.import', targetType: 'enforcement_officer', targetId: () => null,
+  },
   'POST /api/v1/sharing/resources': {
     user: 'xihu_staff', url: () => '/sharing/resources',
     body: () => ({ code: 'audit-res', name: '审计测试资源', libraryId: 'law-firm', ownerOrgId: ctx.xihu, fields: ['name', 'creditCode'], lookupKeys: ['creditCode'], updateCycle: 'daily', sharingType: 'unconditional', openType: 'open' }),
@@ -222,6 +249,13 @@ beforeAll(async () => {
   await makeUser(tp, 'audit_login', ctx.xihu);
   ctx.staffRole = await roleId(tp, 'staff');
   await insertLaw(tp.database.db, TEST_LAW);
+  // Enforcement: a 司法所 of Xihu not yet a subject (the demo entrusts the first), and an officers workbook.
+  const { rows: offices } = await sql<{ id: number }>`select id from orgs where parent_id = ${ctx.xihu} and type = 'justice_office' order by id offset 1 limit 1`.execute(tp.database.db);
+  ctx.enfOrg = Number(offices[0]?.id);
+  files.officers = await workbookOf([
+    ['姓名', '公民身份号码', '所属机构', '执法证号', '执法领域', '发证日期', '有效期至', '法律职业资格'],
+    ['审计导入', `33010619860606123${idCheckDigit('33010619860606123')}`, '杭州市西湖区司法局', '浙AUDIT-0002', '司法行政', '2024-01-01', '2029-12-31', '否'],
+  ]);
   files.powerList = await workbookOf([['事项编码', '事项名称', '事项类别', '实施主体'], ['AUDIT-PL-2', '审计导入事项', '行政检查', '县级司法局']]);
   const sec = await tp.login('secadmin');
   const role = await tp.as(sec, {
@@ -264,6 +298,8 @@ describe('SEC-17 every state change is audited', () => {
     if (route === 'POST /api/v1/orgs') ctx.newOrg = Number(body.id);
     if (route === 'POST /api/v1/aggregation/sources') ctx.source = Number(body.id);
     if (route === 'POST /api/v1/power-list/items') ctx.plItem = Number(body.id);
+    if (route === 'POST /api/v1/enforcement/subjects') ctx.enfSubject = Number(body.id);
+    if (route === 'POST /api/v1/enforcement/officers') ctx.enfOfficer = Number(body.id);
     if (route === 'POST /api/v1/connectors') ctx.connector = Number(body.id);
     // The pull goes on in the background (and fails: nothing is there); later cases snapshot the tables.
     if (route === 'POST /api/v1/connectors/:id/runs') await tp.connectors.settled();

@@ -8,6 +8,7 @@ import { API, makeUser, orgId, roleId, snapshot, userId } from './helpers.ts';
 import { bodySchemaOf, queryParamsOf, setAt, valueNodes, wrongTypeFor } from './openapi-walk.ts';
 import { LAWYER_HEADERS, lawyerRow } from '../src/modules/aggregation/test-fixtures.ts';
 import { insertLaw, TEST_LAW } from '../src/modules/power-list/test-fixtures.ts';
+import { idCheckDigit } from '../src/modules/standards/index.ts';
 
 /**
  * DESIGN §4 "bad input never crashes the process and never leaves a partial write": every route
@@ -92,6 +93,23 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
   'PUT /api/v1/power-list/items/:id': { user: 'bi_pl', url: () => `/power-list/items/${ctx.plItem}`, valid: () => plBody('BI-PL-1') },
   'POST /api/v1/power-list/reviews/confirm': { user: 'bi_pl', url: () => '/power-list/reviews/confirm', valid: () => ({ itemId: ctx.plItem, oldElementId: PL_BASIS, newElementId: `${TEST_LAW.id}/art3/p2` }) },
   'DELETE /api/v1/power-list/items/:id': { user: 'bi_pl', url: () => `/power-list/items/${ctx.plDel}` },
+  'POST /api/v1/enforcement/subjects': {
+    user: 'bi_enf', url: () => '/enforcement/subjects',
+    valid: () => ({ orgId: ctx.office, kind: '法律法规授权组织', legalBasis: '某条例第三条', domains: ['01'], itemIds: [], entrustment: null }),
+  },
+  'PUT /api/v1/enforcement/subjects/:id': {
+    user: 'bi_enf', url: () => `/enforcement/subjects/${ctx.biSubject}`,
+    valid: () => ({ orgId: ctx.xihu, kind: '法定行政机关', legalBasis: '行政处罚法第十七条', domains: ['01'], itemIds: [], entrustment: null }),
+  },
+  'POST /api/v1/enforcement/officers': {
+    user: 'bi_enf', url: () => '/enforcement/officers',
+    valid: () => ({ name: '坏输入', idNumber: BI_ID_NUMBER, orgId: ctx.xihu, certificateNo: '浙BI-0002', domains: ['01'], issuedOn: '2024-01-01', expiresOn: '2029-12-31', legalQualification: false }),
+  },
+  'PUT /api/v1/enforcement/officers/:id': {
+    user: 'bi_enf', url: () => `/enforcement/officers/${ctx.biOfficer}`,
+    valid: () => ({ name: '坏输入（改）', orgId: ctx.xihu, certificateNo: '浙BI-0001', domains: ['01'], issuedOn: '2024-01-01', expiresOn: '2030-12-31', legalQualification: true }),
+  },
+  'POST /api/v1/enforcement/officers/:id/status': { user: 'bi_enf', url: () => `/enforcement/officers/${ctx.biOfficer}/status`, valid: () => ({ action: 'suspend', reason: '测试暂扣', effectiveOn: '2025-01-01' }) },
   'POST /api/v1/sharing/resources': {
     user: 'bi_share', url: () => '/sharing/resources',
     valid: () => ({ code: 'bi-res', name: '坏输入资源', libraryId: 'lawyer', fields: ['name', 'licenceNo'], lookupKeys: ['licenceNo'], updateCycle: 'daily', sharingType: 'conditional', sharingBasis: '律师法 第二条', openType: 'closed', description: '说明' }),
@@ -153,6 +171,9 @@ function plBody(code: string) {
   };
 }
 
+/** A checksum-valid 公民身份号码 (GB 11643-1999) for the officer cases. */
+const BI_ID_NUMBER = `33010619800101123${idCheckDigit('33010619800101123')}`;
+
 /** Routes taking a file instead of JSON, with their own cases below. */
 const UPLOAD_ROUTES = [
   'POST /api/v1/orgs/import-divisions',
@@ -163,6 +184,8 @@ const UPLOAD_ROUTES = [
   'POST /api/v1/share/:resource/verify',
   // raw XLSX bytes (garbage, JSON, oversized: power-list/power-list.api.test.ts)
   'POST /api/v1/power-list/import',
+  // raw XLSX bytes (garbage, JSON, oversized: enforcement/enforcement.api.test.ts)
+  'POST /api/v1/enforcement/officers/import',
   // text/plain: one signature line (malformed, unknown and forged lines: ledger/witness.test.ts)
   'POST /api/v1/ledger/logs/:name/checkpoints/:size/cosignatures',
 ];
@@ -176,6 +199,8 @@ const FREE_TEXT: Record<string, string> = {
   oldPassword: 'as password',
   newPassword: 'as password',
   description: "prose: descriptionText allows quotes and ';' (refuses < > ` \\); stored through parameters only",
+  legalBasis: 'prose citing statutes, as description',
+  matters: 'prose of a 委托书, as description',
 };
 
 const INJECTIONS = ["'; drop table users; --", '<script>alert(1)</script>', '" onmouseover='];
@@ -243,7 +268,16 @@ beforeAll(async () => {
   const made = await tp.as(await tp.login('bi_conn'), { method: 'POST', url: `${API}/connectors`, payload: biConnector('bi-conn-base') });
   expect(made.statusCode, made.body).toBe(200);
   ctx.biConnector = Number((made.json() as { id: number }).id);
-  for (const u of ['sysadmin', 'secadmin', 'bi_changer', 'bi_staff', 'bi_share', 'bi_reader', 'bi_pusher', 'bi_agg', 'bi_conn', 'auditadmin']) {
+  // Enforcement: a role of its own, the demo's 西湖区司法局 subject and one officer for the PUT and status cases.
+  const enfRole = await tp.identity.roles.create(await actorFor('secadmin'), { requestId: 'setup', ip: null, userAgent: null }, {
+    code: 'bi_enf', name: '执法主体与人员', permissions: ['enforcement:read', 'enforcement:manage'], dataScope: 'subtree',
+  });
+  await makeUser(tp, 'bi_enf', ctx.xihu, { roles: [enfRole.code] });
+  ctx.biSubject = (await tp.enforcement.service.subjects.list(await actorFor('bi_enf'), { orgId: ctx.xihu, kind: '法定行政机关' }, { page: 1, pageSize: 1 })).items[0]?.id ?? 0;
+  ctx.biOfficer = (await tp.enforcement.service.officers.create({ system: 'test' }, {
+    name: '坏输入基础', idNumber: `33010619800202123${idCheckDigit('33010619800202123')}`, orgId: ctx.xihu, certificateNo: '浙BI-0001', domains: ['01'], issuedOn: '2024-01-01', expiresOn: '2029-12-31', legalQualification: false,
+  })).id;
+  for (const u of ['sysadmin', 'secadmin', 'bi_changer', 'bi_staff', 'bi_share', 'bi_reader', 'bi_pusher', 'bi_agg', 'bi_conn', 'bi_enf', 'auditadmin']) {
     tokens[u] = await tp.login(u);
     const me = await tp.as(tokens[u] ?? '', { method: 'GET', url: `${API}/auth/me` });
     permissionsOf[u] = (me.json() as { user: { permissions: string[] } }).user.permissions;

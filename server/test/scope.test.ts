@@ -28,6 +28,10 @@ const SCOPED_READS = [
   'GET /api/v1/sharing/grants',
   'GET /api/v1/connectors',
   'GET /api/v1/connectors/:id',
+  'GET /api/v1/enforcement/subjects',
+  'GET /api/v1/enforcement/subjects/:id',
+  'GET /api/v1/enforcement/officers',
+  'GET /api/v1/enforcement/officers/:id',
 ] as const;
 
 /**
@@ -69,6 +73,7 @@ const NOT_ORG_SCOPED: Record<string, string> = {
   'GET /api/v1/power-list/export': 'power list: as GET /power-list/items, as a workbook',
   'GET /api/v1/power-list/template': 'power list: an empty workbook and the allowed values',
   'GET /api/v1/power-list/reviews': 'power list: catalogue bases against law versions, no org data',
+  'GET /api/v1/enforcement/officers/template': 'enforcement: an empty workbook and the allowed values',
   'GET /api/v1/ledger/logs': 'ledger: platform logs of hashes and ids, no org data; read by the system and audit posts',
   'GET /api/v1/ledger/logs/:name': 'ledger: as GET /ledger/logs',
   'GET /api/v1/ledger/logs/:name/checkpoints': 'ledger: as GET /ledger/logs',
@@ -353,5 +358,30 @@ describe('connectors: a connector and its runs belong to the org that registered
     expect(await codes('hz_leader')).toEqual(['scope-hz']);
     expect((await get('hz_leader', `/connectors/${city.id}`)).statusCode).toBe(200);
     expectError(await get('hz_leader', `/connectors/${province.id}`), 404, 'CONN_NOT_FOUND');
+  });
+});
+
+describe('enforcement: subjects and officers belong to their org', () => {
+  it('a county sees its own subtree only; the city sees its counties; one outside the scope is not found', async () => {
+    type Page = { items: { id: number; orgId: number }[]; total: number };
+    const list = async (user: string, url: string) => {
+      const res = await get(user, url);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as Page;
+    };
+    for (const path of ['/enforcement/subjects', '/enforcement/officers']) {
+      const xihu = await list('xihu_staff', `${path}?pageSize=500`);
+      expect(xihu.total, path).toBeGreaterThan(0);
+      expect(xihu.items.every((r) => subtreeOf(ids.xihu).includes(r.orgId)), path).toBe(true);
+      const hz = await list('hz_leader', `${path}?pageSize=500`);
+      expect(hz.items.every((r) => subtreeOf(ids.hangzhou).includes(r.orgId)), path).toBe(true);
+      expect(hz.items.some((r) => r.orgId === ids.xihu), path).toBe(true);
+      const yz = await list('yinzhou_staff', `${path}?pageSize=500`);
+      const other = yz.items[0];
+      expect(other, path).toBeDefined();
+      expect((await list('xihu_staff', `${path}?orgId=${ids.yinzhou}`)).total, path).toBe(0);
+      expectError(await get('xihu_staff', `${path}/${other?.id}`), 404, path.endsWith('subjects') ? 'ENF_SUBJECT_NOT_FOUND' : 'ENF_OFFICER_NOT_FOUND');
+      expect((await get('zj_leader', `${path}/${other?.id}`)).statusCode, path).toBe(200);
+    }
   });
 });

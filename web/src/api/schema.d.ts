@@ -5582,6 +5582,830 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enforcement/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法主体列表（数据范围内；按类别、执法领域、机构、可实施事项筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 依据中的文字 */
+                    q?: string;
+                    kind?: "法定行政机关" | "法律法规授权组织" | "受委托组织";
+                    domain?: string;
+                    /** @description 该机构及其下级 */
+                    orgId?: number;
+                    /** @description 可实施该事项的主体 */
+                    itemId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                /** @enum {string} */
+                                kind: "法定行政机关" | "法律法规授权组织" | "受委托组织";
+                                legalBasis: string;
+                                domains: string[];
+                                domainLabels: string[];
+                                itemCount: number;
+                                /** @description 本机构在岗执法人员数 */
+                                officerCount: number;
+                                entrustment: {
+                                    entrusting: {
+                                        id: number;
+                                        orgId: number;
+                                        /** @enum {string} */
+                                        kind: "法定行政机关" | "法律法规授权组织" | "受委托组织";
+                                    };
+                                    documentNo: string;
+                                    matters: string;
+                                    from: string;
+                                    to: string;
+                                    publishedOn: string | null;
+                                } | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记执法主体（受委托组织须有委托书，且委托机关不得是受委托组织） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        /** @enum {string} */
+                        kind: "法定行政机关" | "法律法规授权组织" | "受委托组织";
+                        /**
+                         * @description 职权或授权的法律、法规依据
+                         * @default
+                         */
+                        legalBasis?: string;
+                        /**
+                         * @description enforcement_domain 代码（执法领域）
+                         * @default []
+                         */
+                        domains?: string[];
+                        /**
+                         * @description 可实施的权责清单事项；受委托组织为委托事项
+                         * @default []
+                         */
+                        itemIds?: number[];
+                        /**
+                         * @description 委托书：仅受委托组织填写
+                         * @default null
+                         */
+                        entrustment?: {
+                            /** @description 委托机关（已登记的执法主体） */
+                            entrustingSubjectId: number;
+                            /** @description 委托书文号 */
+                            documentNo: string;
+                            /** @description 委托的具体事项与权限 */
+                            matters: string;
+                            from: string;
+                            to: string;
+                            /**
+                             * @description 委托书向社会公布的日期（行政处罚法第二十条第二款）
+                             * @default null
+                             */
+                            publishedOn?: string | null;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            /** @enum {string} */
+                            kind: "法定行政机关" | "法律法规授权组织" | "受委托组织";
+                            legalBasis: string;
+                            domains: string[];
+                            domainLabels: string[];
+                            itemCount: number;
+                            /** @description 本机构在岗执法人员数 */
+                            officerCount: number;
+                            entrustment: {
+                                entrusting: {
+                                    id: number;
+                                    orgId: number;
+                                    /** @enum {string} */
+                                    kind: "法定行政机关" | "法律法规授权组织" | "受委托组织";
+                                };
+                                documentNo: string;
+                                matters: string;
+                                from: string;
+                                to: string;
+                                publishedOn: string | null;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                kind: string;
+                            }[];
+                            /** @description 受本主体委托的组织 */
+                            entrusted: {
+                                id: number;
+                                orgId: number;
+                                /** @enum {string} */
+                                kind: "法定行政机关" | "法律法规授权组织" | "受委托组织";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/subjects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法主体详情：可实施的执法事项、委托书、受其委托的组织 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            /** @enum {string} */
+                            kind: "法定行政机关" | "法律法规授权组织" | "受委托组织";
+                            legalBasis: string;
+                            domains: string[];
+                            domainLabels: string[];
+                            itemCount: number;
+                            /** @description 本机构在岗执法人员数 */
+                            officerCount: number;
+                            entrustment: {
+                                entrusting: {
+                                    id: number;
+                                    orgId: number;
+                                    /** @enum {string} */
+                                    kind: "法定行政机关" | "法律法规授权组织" | "受委托组织";
+                                };
+                                documentNo: string;
+                                matters: string;
+                                from: string;
+                                to: string;
+                                publishedOn: string | null;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                kind: string;
+                            }[];
+                            /** @description 受本主体委托的组织 */
+                            entrusted: {
+                                id: number;
+                                orgId: number;
+                                /** @enum {string} */
+                                kind: "法定行政机关" | "法律法规授权组织" | "受委托组织";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改执法主体（整体替换，含可实施事项与委托书） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        /** @enum {string} */
+                        kind: "法定行政机关" | "法律法规授权组织" | "受委托组织";
+                        /**
+                         * @description 职权或授权的法律、法规依据
+                         * @default
+                         */
+                        legalBasis?: string;
+                        /**
+                         * @description enforcement_domain 代码（执法领域）
+                         * @default []
+                         */
+                        domains?: string[];
+                        /**
+                         * @description 可实施的权责清单事项；受委托组织为委托事项
+                         * @default []
+                         */
+                        itemIds?: number[];
+                        /**
+                         * @description 委托书：仅受委托组织填写
+                         * @default null
+                         */
+                        entrustment?: {
+                            /** @description 委托机关（已登记的执法主体） */
+                            entrustingSubjectId: number;
+                            /** @description 委托书文号 */
+                            documentNo: string;
+                            /** @description 委托的具体事项与权限 */
+                            matters: string;
+                            from: string;
+                            to: string;
+                            /**
+                             * @description 委托书向社会公布的日期（行政处罚法第二十条第二款）
+                             * @default null
+                             */
+                            publishedOn?: string | null;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            /** @enum {string} */
+                            kind: "法定行政机关" | "法律法规授权组织" | "受委托组织";
+                            legalBasis: string;
+                            domains: string[];
+                            domainLabels: string[];
+                            itemCount: number;
+                            /** @description 本机构在岗执法人员数 */
+                            officerCount: number;
+                            entrustment: {
+                                entrusting: {
+                                    id: number;
+                                    orgId: number;
+                                    /** @enum {string} */
+                                    kind: "法定行政机关" | "法律法规授权组织" | "受委托组织";
+                                };
+                                documentNo: string;
+                                matters: string;
+                                from: string;
+                                to: string;
+                                publishedOn: string | null;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                kind: string;
+                            }[];
+                            /** @description 受本主体委托的组织 */
+                            entrusted: {
+                                id: number;
+                                orgId: number;
+                                /** @enum {string} */
+                                kind: "法定行政机关" | "法律法规授权组织" | "受委托组织";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法人员列表（数据范围内；按机构、状态、证件效力、即将到期筛选；身份号码脱敏） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 姓名或执法证号 */
+                    q?: string;
+                    /** @description 该机构及其下级 */
+                    orgId?: number;
+                    status?: "在岗" | "暂扣" | "注销";
+                    /** @description 执法证今日的效力 */
+                    standing?: "valid" | "expired" | "suspended" | "revoked" | "not-yet-valid";
+                    /** @description 今日有效且在 N 日内到期 */
+                    expiringWithin?: number;
+                    domain?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                /** @description 脱敏，除非有 enforcement:read-personal */
+                                idNumber: string;
+                                orgId: number;
+                                certificateNo: string;
+                                domains: string[];
+                                domainLabels: string[];
+                                issuedOn: string;
+                                expiresOn: string;
+                                /** @enum {string} */
+                                status: "在岗" | "暂扣" | "注销";
+                                statusReason: string;
+                                statusOn: string | null;
+                                legalQualification: boolean;
+                                /** @enum {string} */
+                                standing: "valid" | "expired" | "suspended" | "revoked" | "not-yet-valid";
+                                standingLabel: string;
+                                standingReason: string;
+                                /** @description 距到期的天数（今日到期为 0，已过期为负数） */
+                                daysToExpiry: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记执法人员与执法证 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description 公民身份号码（GB 11643-1999） */
+                        idNumber: string;
+                        orgId: number;
+                        certificateNo: string;
+                        /**
+                         * @description enforcement_domain 代码（执法领域）
+                         * @default []
+                         */
+                        domains?: string[];
+                        issuedOn: string;
+                        expiresOn: string;
+                        /**
+                         * @description 具有法律职业资格（法制审核人员，行政处罚法第五十八条第二款）
+                         * @default false
+                         */
+                        legalQualification?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @description 脱敏，除非有 enforcement:read-personal */
+                            idNumber: string;
+                            orgId: number;
+                            certificateNo: string;
+                            domains: string[];
+                            domainLabels: string[];
+                            issuedOn: string;
+                            expiresOn: string;
+                            /** @enum {string} */
+                            status: "在岗" | "暂扣" | "注销";
+                            statusReason: string;
+                            statusOn: string | null;
+                            legalQualification: boolean;
+                            /** @enum {string} */
+                            standing: "valid" | "expired" | "suspended" | "revoked" | "not-yet-valid";
+                            standingLabel: string;
+                            standingReason: string;
+                            /** @description 距到期的天数（今日到期为 0，已过期为负数） */
+                            daysToExpiry: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            history: {
+                                /** @enum {string} */
+                                kind: "发证" | "变更" | "暂扣" | "注销" | "恢复";
+                                /** @enum {string} */
+                                status: "在岗" | "暂扣" | "注销";
+                                certificateNo: string;
+                                issuedOn: string;
+                                expiresOn: string;
+                                reason: string;
+                                effectiveOn: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/officers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法人员详情与执法证历史（有 enforcement:read-personal 时显示完整身份号码并记录访问） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @description 脱敏，除非有 enforcement:read-personal */
+                            idNumber: string;
+                            orgId: number;
+                            certificateNo: string;
+                            domains: string[];
+                            domainLabels: string[];
+                            issuedOn: string;
+                            expiresOn: string;
+                            /** @enum {string} */
+                            status: "在岗" | "暂扣" | "注销";
+                            statusReason: string;
+                            statusOn: string | null;
+                            legalQualification: boolean;
+                            /** @enum {string} */
+                            standing: "valid" | "expired" | "suspended" | "revoked" | "not-yet-valid";
+                            standingLabel: string;
+                            standingReason: string;
+                            /** @description 距到期的天数（今日到期为 0，已过期为负数） */
+                            daysToExpiry: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            history: {
+                                /** @enum {string} */
+                                kind: "发证" | "变更" | "暂扣" | "注销" | "恢复";
+                                /** @enum {string} */
+                                status: "在岗" | "暂扣" | "注销";
+                                certificateNo: string;
+                                issuedOn: string;
+                                expiresOn: string;
+                                reason: string;
+                                effectiveOn: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改执法人员（身份号码不可改；换证、延期记入执法证历史） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        orgId: number;
+                        certificateNo: string;
+                        /**
+                         * @description enforcement_domain 代码（执法领域）
+                         * @default []
+                         */
+                        domains?: string[];
+                        issuedOn: string;
+                        expiresOn: string;
+                        /**
+                         * @description 具有法律职业资格（法制审核人员，行政处罚法第五十八条第二款）
+                         * @default false
+                         */
+                        legalQualification?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @description 脱敏，除非有 enforcement:read-personal */
+                            idNumber: string;
+                            orgId: number;
+                            certificateNo: string;
+                            domains: string[];
+                            domainLabels: string[];
+                            issuedOn: string;
+                            expiresOn: string;
+                            /** @enum {string} */
+                            status: "在岗" | "暂扣" | "注销";
+                            statusReason: string;
+                            statusOn: string | null;
+                            legalQualification: boolean;
+                            /** @enum {string} */
+                            standing: "valid" | "expired" | "suspended" | "revoked" | "not-yet-valid";
+                            standingLabel: string;
+                            standingReason: string;
+                            /** @description 距到期的天数（今日到期为 0，已过期为负数） */
+                            daysToExpiry: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            history: {
+                                /** @enum {string} */
+                                kind: "发证" | "变更" | "暂扣" | "注销" | "恢复";
+                                /** @enum {string} */
+                                status: "在岗" | "暂扣" | "注销";
+                                certificateNo: string;
+                                issuedOn: string;
+                                expiresOn: string;
+                                reason: string;
+                                effectiveOn: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/officers/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 暂扣、注销或恢复执法证（须写明原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description suspend 暂扣 / revoke 注销 / reinstate 恢复
+                         * @enum {string}
+                         */
+                        action: "suspend" | "revoke" | "reinstate";
+                        reason: string;
+                        /** @description 生效日期，默认今日 */
+                        effectiveOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @description 脱敏，除非有 enforcement:read-personal */
+                            idNumber: string;
+                            orgId: number;
+                            certificateNo: string;
+                            domains: string[];
+                            domainLabels: string[];
+                            issuedOn: string;
+                            expiresOn: string;
+                            /** @enum {string} */
+                            status: "在岗" | "暂扣" | "注销";
+                            statusReason: string;
+                            statusOn: string | null;
+                            legalQualification: boolean;
+                            /** @enum {string} */
+                            standing: "valid" | "expired" | "suspended" | "revoked" | "not-yet-valid";
+                            standingLabel: string;
+                            standingReason: string;
+                            /** @description 距到期的天数（今日到期为 0，已过期为负数） */
+                            daysToExpiry: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            history: {
+                                /** @enum {string} */
+                                kind: "发证" | "变更" | "暂扣" | "注销" | "恢复";
+                                /** @enum {string} */
+                                status: "在岗" | "暂扣" | "注销";
+                                certificateNo: string;
+                                issuedOn: string;
+                                expiresOn: string;
+                                reason: string;
+                                effectiveOn: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/officers/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入执法人员 XLSX（请求体为文件原始字节；按执法证号新增或更新；全部成功或全部不导入，错误逐行列出） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/officers/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载执法人员导入模板（XLSX） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/connectors": {
         parameters: {
             query?: never;
