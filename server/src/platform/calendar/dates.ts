@@ -50,6 +50,11 @@ export function parseDate(date: string, field = 'date'): number {
   return n;
 }
 
+/** Days from `a` to `b` (negative when b is earlier): 2024-10-01 → 2024-10-08 is 7. Elapsed days, never a deadline. */
+export function daysBetween(a: string, b: string): number {
+  return parseDate(b, 'to') - parseDate(a, 'from');
+}
+
 export function formatDay(n: number): string {
   const [y, m, d] = civilFromDays(n);
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

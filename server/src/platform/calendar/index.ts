@@ -17,4 +17,5 @@ export {
   type Statute,
   type WorkCalendar,
 } from './calendar.ts';
+export { daysBetween } from './dates.ts';
 export { STATE_COUNCIL_CALENDAR, type CalendarDay, type YearTable } from './holidays.ts';

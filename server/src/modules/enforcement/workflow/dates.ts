@@ -1,19 +1,10 @@
 /**
  * Elapsed-day arithmetic on Chinese legal dates ('YYYY-MM-DD'). Deadlines themselves come from the
  * work calendar (DAY-01..03); this only measures spans between recorded dates (the 90-day clock's
- * pauses, overdue days for the surcharge) and anniversaries (limitation, age). UTC day numbers:
- * no time zone can move a date.
+ * pauses, overdue days for the surcharge, on the calendar's day numbers) and anniversaries
+ * (limitation, age).
  */
-const MS_PER_DAY = 86_400_000;
-
-function dayNo(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
-}
-
-/** Days from `a` to `b` (negative when b is earlier): 2024-10-01 → 2024-10-08 is 7. */
-export function daysBetween(a: string, b: string): number {
-  return dayNo(b) - dayNo(a);
-}
+import { daysBetween } from '../../../platform/calendar/index.ts';
 
 /** Days of [from, to) that fall inside [start, end): the overlap of two half-open spans. */
 export function overlapDays(from: string, to: string, start: string, end: string): number {

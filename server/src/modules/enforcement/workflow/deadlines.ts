@@ -15,9 +15,9 @@
  * - ADP-28 国办发〔2018〕118号: published "7个工作日内" — a policy document, so `addWorkdays`, not the
  *   行政处罚法's DAY-01 rule.
  */
-import type { WorkCalendar } from '../../../platform/calendar/index.ts';
+import { daysBetween, type WorkCalendar } from '../../../platform/calendar/index.ts';
 import type { Pause } from './case-facts.ts';
-import { daysBetween, overlapDays } from './dates.ts';
+import { overlapDays } from './dates.ts';
 
 const DECISION_DAYS = 90;
 const PAYMENT_DAYS = 15;

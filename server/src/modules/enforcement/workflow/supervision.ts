@@ -7,10 +7,9 @@
  * - a case open beyond its decision limit, or nearing it (days 60/75/85): ADP-14;
  * - a decision made without a required, passed legal review: ADP-11.
  */
-import type { WorkCalendar } from '../../../platform/calendar/index.ts';
+import { daysBetween, type WorkCalendar } from '../../../platform/calendar/index.ts';
 import type { CaseFacts, Violation } from './case-facts.ts';
 import type { CaseState } from './case-states.ts';
-import { daysBetween } from './dates.ts';
 import { legalReviewRules } from './decision.rules.ts';
 import {
   decisionClock, paymentDue, preservationDue, publicationDue, serviceDue, withdrawalDue, type CaseDeadline,
