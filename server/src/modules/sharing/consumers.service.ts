@@ -54,6 +54,8 @@ export function createConsumerService(base: BaseDb, sealer: Sealer) {
    */
   const keys = new Map<string, ConsumerKey & { at: number }>();
   const KEY_TTL_MS = 1000;
+  // Bumped by every status change: a key read before the change committed is not cached.
+  let generation = 0;
 
   return {
     list: () => db.selectFrom('share_consumers').select(['id', 'name', 'agency', 'org_id', 'key_id', 'alg', 'status', 'created_at']).orderBy('id').execute(),
@@ -88,14 +90,17 @@ export function createConsumerService(base: BaseDb, sealer: Sealer) {
 
     /** The consumer's own unit suspends or restores it (an installation-wide one: the 'all' scope). */
     async setStatus(who: AuditWho, actor: Actor | null, id: number, status: 'active' | 'suspended') {
-      await db.transaction().execute(async (trx) => {
+      const keyId = await db.transaction().execute(async (trx) => {
         let q = trx.updateTable('share_consumers').set({ status }).where('id', '=', id);
         if (actor) q = q.where(orgIdInScope(actor, 'org_id'));
         const row = await q.returning('key_id').executeTakeFirst();
         if (!row) throw sharingErrors.SHARE_CONSUMER_NOT_FOUND(`没有调用方 ${id}`, [{ field: 'id', message: String(id) }]);
-        keys.delete(row.key_id);
         await recordAudit(trx, who, { action: 'sharing.consumer.status', targetType: 'share_consumer', targetId: id, changes: { status } });
+        return row.key_id;
       });
+      // After the commit: a call arriving now reads the new status, not the cached one.
+      generation++;
+      keys.delete(keyId);
     },
 
     /**
@@ -105,6 +110,7 @@ export function createConsumerService(base: BaseDb, sealer: Sealer) {
     async keyOf(keyId: string): Promise<ConsumerKey | null> {
       const hit = keys.get(keyId);
       if (hit && Date.now() - hit.at < KEY_TTL_MS) return hit;
+      const readAt = generation;
       const row = await db.selectFrom('share_consumers').select(['id', 'name', 'alg', 'status', 'secret_sealed', 'public_key']).where('key_id', '=', keyId).executeTakeFirst();
       if (!row) return null;
       const key: VerifyKey =
@@ -114,7 +120,7 @@ export function createConsumerService(base: BaseDb, sealer: Sealer) {
             ? { alg: 'ed25519', publicKey: crypto.createPublicKey(row.public_key as string) }
             : { alg: 'sm2-sm3', publicKeyHex: row.public_key as string };
       const found = { consumerId: row.id, name: row.name, active: row.status === 'active', key };
-      keys.set(keyId, { ...found, at: Date.now() });
+      if (readAt === generation) keys.set(keyId, { ...found, at: Date.now() });
       return found;
     },
   };

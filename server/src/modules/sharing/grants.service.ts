@@ -41,9 +41,27 @@ export interface DemandInput {
   legalBasis: string;
 }
 
+/** Whose grants changed: the gateway drops what it holds for them (gateway.service.ts). */
+export interface GrantChange {
+  consumerId: number;
+  resourceCode: string;
+}
+
 export function createGrantService(base: BaseDb, deps: { calendar: CalendarService; clock?: (() => Date) | undefined }) {
   const db = base.withTables<SharingTables>();
   const now = () => deps.clock?.() ?? new Date();
+  const listeners: ((change: GrantChange) => void)[] = [];
+
+  /**
+   * Runs `work` in a transaction; the grant changes it reports are announced once it has
+   * committed, so a listener that reads the grant again sees the change.
+   */
+  async function committing<T>(work: (trx: Transaction<SharingTables>, changed: (c: GrantChange) => void) => Promise<T>): Promise<T> {
+    const changes: GrantChange[] = [];
+    const result = await db.transaction().execute((trx) => work(trx, (c) => changes.push(c)));
+    for (const c of changes) for (const listener of listeners) listener(c);
+    return result;
+  }
 
   async function resourceFor(trx: typeof db, code: string) {
     const r = await trx.selectFrom('share_resources').selectAll().where('code', '=', code).executeTakeFirst();
@@ -65,7 +83,7 @@ export function createGrantService(base: BaseDb, deps: { calendar: CalendarServi
     if (notGranted.length > 0) throw sharingErrors.SHARE_FIELDS_INVALID(`明文字段须在授权字段之内：${notGranted.join('、')}`, notGranted.map((f) => ({ field: 'plainFields', message: f })));
   }
 
-  async function insertGrant(trx: Transaction<SharingTables>, who: AuditWho, t: GrantTerms, requestId: number | null) {
+  async function insertGrant(trx: Transaction<SharingTables>, changed: (c: GrantChange) => void, who: AuditWho, t: GrantTerms, requestId: number | null) {
     const expires = t.expiresAt ?? new Date(now().getTime() + DEFAULT_GRANT_DAYS * 86_400_000);
     const row = await trx
       .insertInto('share_grants')
@@ -73,6 +91,7 @@ export function createGrantService(base: BaseDb, deps: { calendar: CalendarServi
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, who, { action: 'sharing.grant.create', targetType: 'share_grant', targetId: row.id, changes: { ...t, expiresAt: expires.toISOString(), requestId } });
+    changed({ consumerId: t.consumerId, resourceCode: t.resourceCode });
     return row.id;
   }
 
@@ -82,7 +101,7 @@ export function createGrantService(base: BaseDb, deps: { calendar: CalendarServi
      * a resource the actor's unit owns (the CLI acts for the installation).
      */
     async createGrant(who: AuditWho, t: GrantTerms, actor: Actor | null = null): Promise<number> {
-      return db.transaction().execute(async (trx) => {
+      return committing(async (trx, changed) => {
         await consumerExists(trx, t.consumerId);
         const r = await resourceFor(trx, t.resourceCode);
         if (actor) {
@@ -90,13 +109,13 @@ export function createGrantService(base: BaseDb, deps: { calendar: CalendarServi
           if (!owned) throw sharingErrors.SHARE_RESOURCE_NOT_FOUND(`${r.name}不由本机构提供，须经提供单位审批`, [{ field: 'resourceCode', message: t.resourceCode }]);
         }
         checkTerms(r, t.fields, t.plainFields);
-        return insertGrant(trx, who, t, null);
+        return insertGrant(trx, changed, who, t, null);
       });
     },
 
     /** Revoked by the resource's owner, or given up by the consumer's unit. */
     async revoke(who: AuditWho, actor: Actor | null, id: number) {
-      await db.transaction().execute(async (trx) => {
+      await committing(async (trx, changed) => {
         let owned = trx
           .selectFrom('share_grants as g')
           .innerJoin('share_resources as s', 's.code', 'g.resource_code')
@@ -104,10 +123,19 @@ export function createGrantService(base: BaseDb, deps: { calendar: CalendarServi
           .select('g.id')
           .where('g.id', '=', id);
         if (actor) owned = owned.where((eb) => eb.or([orgIdInScope(actor, 's.owner_org_id'), orgIdInScope(actor, 'c.org_id')]));
-        const row = (await owned.executeTakeFirst()) && (await trx.updateTable('share_grants').set({ revoked_at: now() }).where('id', '=', id).where('revoked_at', 'is', null).returning('id').executeTakeFirst());
+        const row = (await owned.executeTakeFirst()) && (await trx.updateTable('share_grants').set({ revoked_at: now() }).where('id', '=', id).where('revoked_at', 'is', null).returning(['consumer_id', 'resource_code']).executeTakeFirst());
         if (!row) throw sharingErrors.SHARE_GRANT_NOT_FOUND(`没有有效的授权 ${id}`, [{ field: 'id', message: String(id) }]);
         await recordAudit(trx, who, { action: 'sharing.grant.revoke', targetType: 'share_grant', targetId: id });
+        changed({ consumerId: row.consumer_id, resourceCode: row.resource_code });
       });
+    },
+
+    /**
+     * Calls `listener` after every committed grant change on this node (created, approved,
+     * revoked), so what the gateway holds in memory is dropped at once rather than at its expiry.
+     */
+    onChange(listener: (change: GrantChange) => void) {
+      listeners.push(listener);
     },
 
     listGrants: (actor: Actor | null, f: { consumerId?: number | undefined; resourceCode?: string | undefined }) => {
@@ -142,7 +170,7 @@ export function createGrantService(base: BaseDb, deps: { calendar: CalendarServi
      */
     async demand(who: AuditWho, actor: Actor | null, d: DemandInput) {
       const calendar = await deps.calendar.fresh();
-      return db.transaction().execute(async (trx) => {
+      return committing(async (trx, changed) => {
         await consumerExists(trx, d.consumerId);
         // A unit asks for its own systems (an installation-wide consumer: the 'all' scope only).
         if (actor) {
@@ -159,7 +187,7 @@ export function createGrantService(base: BaseDb, deps: { calendar: CalendarServi
           .executeTakeFirstOrThrow();
         await recordAudit(trx, who, { action: 'sharing.request.create', targetType: 'share_request', targetId: row.id, changes: { ...d } });
         if (r.sharing_type === 'unconditional') {
-          const grantId = await insertGrant(trx, { system: 'auto-approve' }, { ...d, plainFields: [], ratePerSecond: 10, quotaPerDay: 10_000 }, row.id);
+          const grantId = await insertGrant(trx, changed, { system: 'auto-approve' }, { ...d, plainFields: [], ratePerSecond: 10, quotaPerDay: 10_000 }, row.id);
           await trx.updateTable('share_requests').set({ status: 'approved', decided_at: now(), grant_id: grantId, decision_note: '无条件共享，自动通过' }).where('id', '=', row.id).execute();
         }
         return row.id;
@@ -168,7 +196,7 @@ export function createGrantService(base: BaseDb, deps: { calendar: CalendarServi
 
     /** The owner decides: the resource's owner org must be in the approver's scope. */
     async decide(who: AuditWho, actor: Actor | null, id: number, decision: { approve: boolean; note: string; plainFields?: string[] | undefined; ratePerSecond?: number | undefined; quotaPerDay?: number | undefined; expiresAt?: Date | undefined }) {
-      return db.transaction().execute(async (trx) => {
+      return committing(async (trx, changed) => {
         let q = trx.selectFrom('share_requests as r').innerJoin('share_resources as s', 's.code', 'r.resource_code').selectAll('r').where('r.id', '=', id);
         if (actor) q = q.where(orgIdInScope(actor, 's.owner_org_id'));
         const req = await q.forUpdate('r').executeTakeFirst();
@@ -178,7 +206,7 @@ export function createGrantService(base: BaseDb, deps: { calendar: CalendarServi
         if (decision.approve) {
           const r = await resourceFor(trx, req.resource_code);
           checkTerms(r, req.fields, decision.plainFields ?? []);
-          grantId = await insertGrant(trx, who, { consumerId: req.consumer_id, resourceCode: req.resource_code, fields: req.fields, plainFields: decision.plainFields ?? [], purpose: req.purpose, legalBasis: req.legal_basis, ratePerSecond: decision.ratePerSecond ?? 10, quotaPerDay: decision.quotaPerDay ?? 10_000, expiresAt: decision.expiresAt }, id);
+          grantId = await insertGrant(trx, changed, who, { consumerId: req.consumer_id, resourceCode: req.resource_code, fields: req.fields, plainFields: decision.plainFields ?? [], purpose: req.purpose, legalBasis: req.legal_basis, ratePerSecond: decision.ratePerSecond ?? 10, quotaPerDay: decision.quotaPerDay ?? 10_000, expiresAt: decision.expiresAt }, id);
         }
         await trx
           .updateTable('share_requests')

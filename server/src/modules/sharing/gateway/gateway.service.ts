@@ -34,13 +34,16 @@ export interface Answer<T> {
   subjects: string[];
 }
 
-/** How long a grant is served from memory: a revocation reaches every node within this. */
+/**
+ * How long a grant is served from memory. A grant changed through this node is dropped at once
+ * (GrantService.onChange); a change made on another node reaches this one within this time.
+ */
 export const GRANT_CACHE_MS = 1000;
 const MAX_RECORDS = 20;
 
 export interface GatewayServiceDeps {
   resources: Pick<ResourceService, 'get' | 'describe'>;
-  grants: Pick<GrantService, 'activeGrant'>;
+  grants: Pick<GrantService, 'activeGrant' | 'onChange'>;
   reader: Pick<RecordReader, 'byKey' | 'byIdNumber' | 'changes'>;
   history: HistoryReader;
   codes: CodeLookup;
@@ -51,6 +54,13 @@ export interface GatewayServiceDeps {
 export function createGatewayService(d: GatewayServiceDeps) {
   const cache = new Map<string, { granted: Granted; until: number }>();
   const cacheMs = d.grantCacheMs ?? GRANT_CACHE_MS;
+  const cacheKey = (consumerId: number, resourceCode: string) => `${consumerId}|${resourceCode}`;
+  // Bumped by every change: a grant read before a change committed is served once, never cached.
+  let generation = 0;
+  d.grants.onChange((c) => {
+    generation++;
+    cache.delete(cacheKey(c.consumerId, c.resourceCode));
+  });
 
   /** Which reader index serves a lookup field; null when none does (the resource lists it anyway). */
   function matchOf(library: StandardLibrary, field: string, value: string): RecordMatch | null {
@@ -94,14 +104,16 @@ export function createGatewayService(d: GatewayServiceDeps) {
   return {
     /**
      * The grant a consumer calls a resource under, or null. Served from memory for a second (a
-     * query per call would halve the gateway's throughput); expiry is checked on every call.
+     * query per call would halve the gateway's throughput) unless changed here meanwhile; expiry
+     * is checked on every call.
      */
     async grantFor(consumerId: number, resourceCode: string): Promise<Granted | null> {
-      const k = `${consumerId}|${resourceCode}`;
+      const k = cacheKey(consumerId, resourceCode);
       const now = d.clock().getTime();
       const hit = cache.get(k);
       if (hit && hit.until > now && hit.granted.grant.expires_at.getTime() > now) return hit.granted;
       cache.delete(k);
+      const readAt = generation;
       const resource = await d.resources.get(resourceCode);
       // 不予共享 (政务信息资源共享管理暂行办法 第九条): a resource turned to "none" serves no grant.
       if (resource.sharing_type === 'none') throw sharingErrors.SHARE_NOT_SHAREABLE(`${resource.name}不予共享：${resource.sharing_basis}`);
@@ -114,7 +126,7 @@ export function createGatewayService(d: GatewayServiceDeps) {
         fields: d.resources.describe(resource).filter((f) => grant.fields.includes(f.id)),
         plain: new Set(grant.plain_fields),
       };
-      cache.set(k, { granted, until: now + cacheMs });
+      if (readAt === generation) cache.set(k, { granted, until: now + cacheMs });
       return granted;
     },
 

@@ -25,7 +25,7 @@ export type { CallEntry, StatsRow, SubjectLogItem, ShareService } from './call-l
 export interface GatewayDeps {
   resources: Pick<ResourceService, 'get' | 'describe'>;
   consumers: Pick<ConsumerService, 'keyOf'>;
-  grants: Pick<GrantService, 'activeGrant'>;
+  grants: Pick<GrantService, 'activeGrant' | 'onChange'>;
   reader: Pick<RecordReader, 'byKey' | 'byIdNumber' | 'changes'>;
   /** Versions held on a past day (核验 "on D"); aggregation's own when it has one. */
   history?: HistoryReader | undefined;
