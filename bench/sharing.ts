@@ -20,7 +20,7 @@
  *     generate_series, and the same rounds again: lookups must not slow down.
  * Every response is checked to be 2xx; a round with any other status fails the run.
  * Run alone on the machine: npx tsx bench/sharing.ts [--lawyers 100000] [--calls 10000000]
- *   [--duration 10] [--rounds 3] [--connections 10] [--database-url URL] [--profile DIR (CPU profiles of the server during the gateway rounds)]
+ *   [--duration 10] [--rounds 3] [--connections 10] [--database-url URL] [--profile DIR (CPU profiles of the server, round by round)]
  */
 import { fork } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -169,13 +169,18 @@ async function measure(ready: Ready, label: string): Promise<{ bare: Round; gate
   const bare: Round[] = [];
   const platform: Round[] = [];
   const gateway: Round[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    bare.push(await load(ready.barePort, null));
-    platform.push(await load(ready.platformPort, null, '/api/v1/bench-platform/lawyer'));
-    const profile = arg('profile');
+  const profile = arg('profile');
+  /** A round of `route`, profiled when --profile is given: where the server's time goes, route by route. */
+  const round = async (route: string, run: () => Promise<Round>, r: number): Promise<Round> => {
     if (profile) server.send('profile-start');
-    gateway.push(await load(ready.gatewayPort, ready.clients));
-    if (profile) server.send({ profileTo: path.join(profile, `gateway-${label.replace(/\W+/g, '-')}-${r + 1}.cpuprofile`) });
+    const result = await run();
+    if (profile) server.send({ profileTo: path.join(profile, `${route}-${label.replace(/\W+/g, '-')}-${r + 1}.cpuprofile`) });
+    return result;
+  };
+  for (let r = 0; r < ROUNDS; r++) {
+    bare.push(await round('bare', () => load(ready.barePort, null), r));
+    platform.push(await round('platform', () => load(ready.platformPort, null, '/api/v1/bench-platform/lawyer'), r));
+    gateway.push(await round('gateway', () => load(ready.gatewayPort, ready.clients), r));
   }
   const med = (rs: Round[]): Round => ({ rps: median(rs.map((x) => x.rps)), p50: median(rs.map((x) => x.p50)), p99: median(rs.map((x) => x.p99)), cpuPerCall: median(rs.map((x) => x.cpuPerCall)) });
   const b = med(bare);
