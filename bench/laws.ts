@@ -9,6 +9,8 @@
  *      (index lookup, phrase check, ranking, total, excerpts), against the baseline a naive
  *      implementation would use, `select … from law_search where body like '%q%' limit 20` (one
  *      `like` per word), on the same database. Ratio = search ÷ baseline.
+ * The import line also gives the CPU time of this process, PGlite's work included: steadier than
+ * the wall time on a loaded machine.
  * PostgreSQL gets `analyze` after the import, as autovacuum would give it; PGlite has no autovacuum
  * and is measured without statistics, as it runs.
  * Run: npx tsx bench/laws.ts [--db pglite|postgresql] [--texts 3000] [--rounds 5] [--database-url URL]
@@ -69,6 +71,7 @@ async function measure(kind: string, target: DatabaseTarget, dir: string) {
   try {
     console.log(`\n== ${kind}`);
     let last = performance.now();
+    const cpu0 = process.cpuUsage();
     const [importMs, files] = await time(() =>
       tp.laws.importPaths({ system: 'bench' }, [dir], (done, total) => {
         if (performance.now() - last > 15_000) {
@@ -77,9 +80,10 @@ async function measure(kind: string, target: DatabaseTarget, dir: string) {
         }
       }),
     );
+    const cpu = process.cpuUsage(cpu0);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from law_search`.execute(tp.database.db);
     const rowsN = rows[0]!.n;
-    console.log(`import      ${(importMs / 1000).toFixed(1)} s for ${files.length} files (${Math.round(files.length / (importMs / 1000))} files/s, ${Math.round(rowsN / (importMs / 1000)).toLocaleString('en-US')} search rows/s; ${rowsN.toLocaleString('en-US')} search rows)`);
+    console.log(`import      ${(importMs / 1000).toFixed(1)} s for ${files.length} files (${Math.round(files.length / (importMs / 1000))} files/s, ${Math.round(rowsN / (importMs / 1000)).toLocaleString('en-US')} search rows/s; ${rowsN.toLocaleString('en-US')} search rows; ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU in this process)`);
     if (kind === 'PostgreSQL') await sql`analyze law_search, law_versions, law_elements`.execute(tp.database.db);
 
     // Warm-up: every query once both ways, so both start from the same cache.

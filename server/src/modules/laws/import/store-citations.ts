@@ -67,26 +67,50 @@ interface Found {
 
 const titleOf = (t: CitationTarget): string | null => (t.law === 'self' ? null : t.law);
 
-/** Finds, resolves and stores the citations of one file's 款/项/目. */
-export async function storeCitations(
-  db: LawDb,
-  law: { lawId: string; piece: string; versionDate: string | null },
-  sites: readonly CitationSite[],
-  cache: ElementIdCache,
-): Promise<void> {
-  const found: Found[] = [];
-  for (const site of sites) {
-    for (const c of findCitations(site.text, { selfLawId: law.lawId, articleId: site.articleId, paragraph: site.paragraph })) found.push({ site, c });
+/** The citing side of a stored file: its version, piece and date, and its 款/项/目. */
+export interface CitingFile {
+  lawId: string;
+  piece: string;
+  versionDate: string | null;
+  sites: readonly CitationSite[];
+}
+
+/** Finds, resolves and stores the citations of the 款/项/目 of a batch of stored files. */
+export async function storeCitations(db: LawDb, files: readonly CitingFile[], cache: ElementIdCache): Promise<void> {
+  const found: (Found & { law: CitingFile })[] = [];
+  for (const law of files) {
+    for (const site of law.sites) {
+      for (const c of findCitations(site.text, { selfLawId: law.lawId, articleId: site.articleId, paragraph: site.paragraph })) found.push({ law, site, c });
+    }
   }
   if (found.length === 0) return;
   const versions = await versionsOf(db, found.map((f) => titleOf(f.c.target)).filter((t): t is string => t !== null));
-  const lawByTitle = (t: string) => versionFor(versions.get(t), law.versionDate);
-  cache.forget(law.lawId);
-  await cache.load(db, [law.lawId, ...found.map((f) => titleOf(f.c.target)).flatMap((t) => (t ? [lawByTitle(t)].filter((x): x is string => !!x) : []))]);
-  const lookup: CitationLookup = { selfLawId: law.lawId, lawByTitle, has: (id) => cache.has(id) };
+  const lawByTitleFor = (law: CitingFile) => (t: string) => versionFor(versions.get(t), law.versionDate);
+  const citing = [...new Set(found.map((f) => f.law))];
+  for (const law of citing) cache.forget(law.lawId);
+  await cache.load(db, [
+    ...citing.map((law) => law.lawId),
+    ...found.flatMap((f) => {
+      const t = titleOf(f.c.target);
+      const id = t === null ? undefined : versionFor(versions.get(t), f.law.versionDate);
+      return id === undefined ? [] : [id];
+    }),
+  ]);
   await insertCitations(
     db,
-    found.map(({ site, c }) => ({ lawId: law.lawId, piece: law.piece, fromId: site.fromId, c, toLawId: titleOf(c.target) ? (lawByTitle(titleOf(c.target) as string) ?? null) : law.lawId, lookup, laterOnly: (t: string) => versions.has(t) })),
+    found.map(({ law, site, c }) => {
+      const lawByTitle = lawByTitleFor(law);
+      const title = titleOf(c.target);
+      return {
+        lawId: law.lawId,
+        piece: law.piece,
+        fromId: site.fromId,
+        c,
+        toLawId: title ? (lawByTitle(title) ?? null) : law.lawId,
+        lookup: { selfLawId: law.lawId, lawByTitle, has: (id) => cache.has(id) },
+        laterOnly: (t: string) => versions.has(t),
+      };
+    }),
   );
 }
 
