@@ -258,7 +258,7 @@ export async function runEngine(db: Db, input: EngineInput): Promise<EngineResul
             const data = JSON.stringify(outcome.data);
             chunk.staged.set(outcome.key, {
               key: outcome.key, data, cleansed: outcome.cleansed ? JSON.stringify(outcome.cleansed) : null,
-              hash: crypto.createHash('sha256').update(data).digest('hex'), seq, rowNo: rec.rowNo, sheet: rec.sheet,
+              hash: crypto.hash('sha256', data), seq, rowNo: rec.rowNo, sheet: rec.sheet,
             });
             chunk.records.set(seq, rec);
           }

@@ -68,12 +68,23 @@ function chunkText(rows: readonly StagedRow[]): string {
  *  - unchanged (same content hash): left untouched, so re-importing a file writes no record, and
  *    remembered in the seen table, the only keys it holds.
  * Rows arrive sorted by key, so concurrent batches lock records in the same order.
+ *
+ * Measured per chunk on PostgreSQL (EXPLAIN ANALYZE, 10,000 lawyer rows): the insert into
+ * agg_records (heap, primary key, change-feed index, WAL) is most of a first import, the seen-table
+ * insert most of a re-import. So `data` stays text until it is written (a row found unchanged or
+ * duplicate is never parsed into jsonb); the seen table is probed per key and only for keys held
+ * from another batch (a new key cannot have been seen — seen keys are held records — and a hash
+ * join read the whole seen table for every chunk, growing with the file); and the chunk's work
+ * tables stay in memory (work_mem) instead of spilling to temporary files.
  */
 export async function writeChunk(db: Db, ctx: ChunkContext, rows: readonly StagedRow[]): Promise<ChunkResult> {
   const seen = sql.raw(seenTable(ctx.batchId));
+  // A chunk's split lines and classed rows are a few MB: 4 MB (the default) spills them to disk.
+  // Local to the transaction (the chunk's, or an atomic job's).
+  await sql`set local work_mem = '64MB'`.execute(db);
   const result = await sql<{ fresh: number; inserted: number; updated: number; duplicates: ChunkResult['duplicates'] }>`
     with input as (
-      select f[1] as business_key, f[2]::jsonb as data, nullif(f[3], '')::jsonb as cleansed, f[4] as content_hash,
+      select f[1] as business_key, f[2] as data, nullif(f[3], '') as cleansed, f[4] as content_hash,
         f[5]::int as seq, f[6]::int as row_no, nullif(f[7], '') as sheet
       -- offset 0: split each line once, not once per field reference
       from (select string_to_array(line, E'\t') as f from string_to_table(${chunkText(rows)}::text, E'\n') as line offset 0) lines
@@ -86,7 +97,11 @@ export async function writeChunk(db: Db, ctx: ChunkContext, rows: readonly Stage
         select batch_id, content_hash, row_no, sheet from agg_records r where r.library_id = ${ctx.libraryId} and r.business_key = i.business_key
         limit 1 -- keeps the probe a parameterised index scan (a plain join is planned as a scan of the library)
       ) r on true
-      left join ${seen} s on s.business_key = i.business_key
+      left join lateral (
+        select business_key, row_no, sheet from ${seen} s
+        where s.business_key = i.business_key and r.batch_id <> ${ctx.batchId}::uuid
+        limit 1 -- as above: a probe per key, never a join over the whole table
+      ) s on true
     ),
     classed as (
       select *, case
@@ -106,7 +121,7 @@ export async function writeChunk(db: Db, ctx: ChunkContext, rows: readonly Stage
     ),
     up as (
       insert into agg_records (library_id, business_key, data, cleansed, content_hash, library_version, org_id, source_id, batch_id, row_no, sheet, received_at)
-      select ${ctx.libraryId}, business_key, data, cleansed, content_hash, ${ctx.libraryVersion}::int, ${ctx.orgId}::bigint, ${ctx.sourceId}::bigint, ${ctx.batchId}::uuid, row_no, sheet, ${ctx.receivedAt}
+      select ${ctx.libraryId}, business_key, data::jsonb, cleansed::jsonb, content_hash, ${ctx.libraryVersion}::int, ${ctx.orgId}::bigint, ${ctx.sourceId}::bigint, ${ctx.batchId}::uuid, row_no, sheet, ${ctx.receivedAt}
       from classed where class in ('new', 'changed')
       on conflict (library_id, business_key) do update set
         data = excluded.data, cleansed = excluded.cleansed, content_hash = excluded.content_hash, library_version = excluded.library_version,
@@ -118,8 +133,7 @@ export async function writeChunk(db: Db, ctx: ChunkContext, rows: readonly Stage
     ),
     remembered as (
       insert into ${seen} (business_key, row_no, sheet)
-      select business_key, row_no, sheet from classed where class = 'unchanged'
-      on conflict (business_key) do nothing
+      select business_key, row_no, sheet from classed where class = 'unchanged' -- neither seen before nor twice in a chunk
     )
     select
       (select count(*) from classed where class <> 'duplicate')::int as fresh,
