@@ -11,6 +11,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { recordAudit, type AuditWho } from '../../../platform/audit/audit.ts';
 import type { BaseDb } from '../../../platform/db/database.ts';
 import { parseLaw } from '../parse-law.ts';
@@ -99,6 +100,8 @@ export async function importLawPaths(base: BaseDb, who: AuditWho, given: readonl
   }
   if (batch.length > 0) await flush();
   await reresolveCitations(db, [...titles], cache);
+  // Searches read the index's pending list row by row: leave it empty.
+  if (titles.size > 0) await sql`select gin_clean_pending_list('law_search_tokens'::regclass)`.execute(db);
   return out;
 }
 
@@ -106,6 +109,11 @@ async function storeBatch(db: LawDb, who: AuditWho, files: readonly FileToStore[
   if (files.length === 0) return;
   const store = (some: readonly FileToStore[]) =>
     db.transaction().execute(async (trx) => {
+      // A batch's rows pass through unnest() in memory rather than a temporary file, and its
+      // search tokens are merged into the index by a few large pending-list flushes, not many small
+      // ones; importLawPaths flushes what is left at the end.
+      await sql`set local work_mem = '64MB'`.execute(trx);
+      await sql`set local gin_pending_list_limit = '16MB'`.execute(trx);
       await storeLawFiles(trx, some);
       await linkVersions(trx, [...new Set(some.map((f) => f.law.shortTitle))]);
       await storeCitations(trx, some.map((f) => ({ lawId: f.law.lawId, piece: f.piece, versionDate: f.law.versionDate ?? null, sites: f.rows.sites })), cache);
