@@ -132,3 +132,17 @@ export type GrantBody = Body<'/api/v1/sharing/grants', 'post'>;
 export type ShareStats = Answer<'/api/v1/sharing/stats', 'get'>;
 export type ShareStatsRow = ShareStats['items'][number];
 export type SubjectLogItem = Item<'/api/v1/sharing/subject-log'>;
+
+export type EnforcementSubject = Item<'/api/v1/enforcement/subjects'>;
+export type SubjectKind = EnforcementSubject['kind'];
+export type EnforcementSubjectDetail = Answer<'/api/v1/enforcement/subjects/{id}', 'get'>;
+export type SubjectBody = Body<'/api/v1/enforcement/subjects', 'post'>;
+export type EnforcementOfficer = Item<'/api/v1/enforcement/officers'>;
+export type OfficerStatus = EnforcementOfficer['status'];
+export type CertificateStanding = EnforcementOfficer['standing'];
+export type OfficerQuery = Params<'/api/v1/enforcement/officers'>;
+export type EnforcementOfficerDetail = Answer<'/api/v1/enforcement/officers/{id}', 'get'>;
+export type OfficerBody = Body<'/api/v1/enforcement/officers', 'post'>;
+export type OfficerPatch = Body<'/api/v1/enforcement/officers/{id}', 'put'>;
+export type OfficerStatusBody = Body<'/api/v1/enforcement/officers/{id}/status', 'post'>;
+export type OfficerImportResult = Answer<'/api/v1/enforcement/officers/import', 'post'>;

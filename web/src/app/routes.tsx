@@ -24,6 +24,8 @@ const LawsPage = lazy(() => import('../modules/laws/LawsPage'));
 const LawPage = lazy(() => import('../modules/laws/LawPage'));
 const LawSearchPage = lazy(() => import('../modules/laws/SearchPage'));
 const PowerListPage = lazy(() => import('../modules/power-list/PowerListPage'));
+const EnforcementSubjectsPage = lazy(() => import('../modules/enforcement/SubjectsPage'));
+const EnforcementOfficersPage = lazy(() => import('../modules/enforcement/OfficersPage'));
 const SharingCatalogPage = lazy(() => import('../modules/sharing/CatalogPage'));
 const SharingRequestsPage = lazy(() => import('../modules/sharing/RequestsPage'));
 const SharingConsumersPage = lazy(() => import('../modules/sharing/ConsumersPage'));
@@ -86,6 +88,8 @@ const guarded: { path: string; permission: string; page: ReactNode }[] = [
   { path: 'laws/view', permission: 'menu:laws', page: <LawPage /> },
   { path: 'laws/search', permission: 'menu:laws', page: <LawSearchPage /> },
   { path: 'power-list', permission: 'menu:power-list', page: <PowerListPage /> },
+  { path: 'enforcement/subjects', permission: 'menu:enforcement', page: <EnforcementSubjectsPage /> },
+  { path: 'enforcement/officers', permission: 'menu:enforcement', page: <EnforcementOfficersPage /> },
   { path: 'sharing', permission: 'menu:sharing', page: <Navigate to="/sharing/resources" replace /> },
   { path: 'sharing/resources', permission: 'menu:sharing', page: <SharingCatalogPage /> },
   { path: 'sharing/requests', permission: 'menu:sharing', page: <SharingRequestsPage /> },

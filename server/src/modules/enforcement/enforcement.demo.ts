@@ -42,7 +42,10 @@ export async function seedEnforcementDemo(base: BaseDb, service: EnforcementServ
   const xihu = bureau('330106');
   const office = orgs.find((o) => o.type === 'justice_office' && o.parentId === xihu?.id);
   if (!province || !xihu) return { subjects: 0, officers: 0 };
-  const items = (await db.selectFrom('power_items').select('id').orderBy('code').execute()).map((i) => i.id);
+  const rows = await db.selectFrom('power_items').select(['id', 'kind']).orderBy('code').execute();
+  const items = rows.map((i) => i.id);
+  // What a 司法所 is entrusted with: inspections first, then penalties (the 委托书's matters say so).
+  const entrustable = [...rows.filter((i) => i.kind === '行政检查'), ...rows.filter((i) => i.kind === '行政处罚')].slice(0, 2).map((i) => i.id);
 
   const subjects = await db.transaction().execute(async (trx) => {
     const now = clock();
@@ -59,13 +62,13 @@ export async function seedEnforcementDemo(base: BaseDb, service: EnforcementServ
       n += 1;
     }
     // ADP-30: a 司法所 acting under 西湖区司法局's 委托书 for some of its matters.
-    if (office && xihuSubject !== null && items.length > 0) {
+    if (office && xihuSubject !== null && entrustable.length > 0) {
       const id = await q.insertSubject(trx, {
         org_id: office.id, kind: '受委托组织', legal_basis: '《中华人民共和国行政处罚法》第二十条、第二十一条', domains: ['01'], entrusted_by: xihuSubject,
         entrustment_no: '西司委〔2024〕1号', entrustment_matters: '委托实施辖区内法律服务执业活动的行政检查及警告类行政处罚', entrustment_from: day(-400), entrustment_to: day(700), entrustment_published_on: day(-395),
       }, now);
       if (id !== null) {
-        await q.replaceItems(trx, id, items.slice(0, 2));
+        await q.replaceItems(trx, id, entrustable);
         n += 1;
       }
     }
