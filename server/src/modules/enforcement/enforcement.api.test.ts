@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { API, expectError, orgId } from '../../../test/helpers.ts';
+import { API, expectError, makeUser, orgId } from '../../../test/helpers.ts';
+import { idCheckDigit } from '../standards/index.ts';
 import { beijingDay } from './enforcement.service.ts';
 
 let tp: TestApp;
@@ -57,6 +59,23 @@ describe('demo officers and data scope', () => {
   });
 });
 
+describe('personal data (SEC-06): the full ID number only with enforcement:read-personal, and that reading is audited', () => {
+  it('masked in lists and for staff; plain in the detail for a reader who holds the permission', async () => {
+    const sec = await tp.login('secadmin');
+    const role = await call(sec, 'POST', '/roles', { code: 'enf_personal', name: '执法人员信息查阅', permissions: ['enforcement:read', 'enforcement:read-personal'], dataScope: 'subtree' });
+    expect(role.statusCode, role.body).toBe(200);
+    await makeUser(tp, 'enf_reader', xihu, { roles: ['enf_personal'] });
+    const reader = await tp.login('enf_reader');
+    const [first] = (await json<{ items: Officer[] }>(call(reader, 'GET', '/enforcement/officers?pageSize=1'))).items;
+    expect(first?.idNumber).toMatch(/\*/);
+    expect((await json<Officer>(call(xihuToken, 'GET', `/enforcement/officers/${first?.id}`))).idNumber).toMatch(/\*/);
+    const res = await call(reader, 'GET', `/enforcement/officers/${first?.id}`);
+    expect((res.json() as Officer).idNumber).toMatch(/^\d{17}[\dX]$/);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_events where request_id = ${res.headers['x-request-id'] as string} and action = 'enforcement.officer.read-personal'`.execute(tp.database.db);
+    expect(rows[0]?.n).toBe(1);
+  });
+});
+
 describe('officers: create, status, history', () => {
   const today = beijingDay(new Date());
   const body = (certificateNo: string, idNumber: string) => ({ name: '测试员', idNumber, orgId: xihu, certificateNo, domains: ['01'], issuedOn: '2024-01-01', expiresOn: '2030-12-31' });
@@ -103,7 +122,7 @@ describe('subjects: 委托 (ADP-30) and may-exercise (ADP-31)', () => {
     expect((await tp.enforcement.service.subjects.mayExercise({ id: office?.id ?? 0 }, item, '2000-01-01')).allowed).toBe(false);
 
     // A subject entrusted by the entrusted 司法所 is refused: no sub-delegation.
-    const { rows } = await import('kysely').then(({ sql }) => sql<{ id: number }>`select id from orgs where parent_id = ${xihu} and type = 'justice_office' order by id offset 1 limit 1`.execute(tp.database.db));
+    const { rows } = await sql<{ id: number }>`select id from orgs where parent_id = ${xihu} and type = 'justice_office' order by id offset 1 limit 1`.execute(tp.database.db);
     const res = await call(xihuToken, 'POST', '/enforcement/subjects', {
       orgId: Number(rows[0]?.id), kind: '受委托组织', itemIds: [item],
       entrustment: { entrustingSubjectId: office?.id, documentNo: '转委〔2025〕1号', matters: '转委托', from: '2025-01-01', to: '2025-12-31' },
@@ -146,7 +165,6 @@ describe('XLSX import of officers', () => {
   });
 
   it('imports valid rows and updates by 执法证号 on a second run', async () => {
-    const { idCheckDigit } = await import('../standards/index.ts');
     const id = (s: string) => s + idCheckDigit(s);
     const rows = [
       ['导入甲', id('33010619900101123'), '杭州市西湖区司法局', '浙IMP0001', '司法行政', '2024-01-01', '2029-12-31', '是'],
