@@ -35,7 +35,7 @@ export async function seedEnforcementDemo(base: BaseDb, service: EnforcementServ
   const who = { system: 'demo' };
   const today = dayNumber(beijingDay(clock())) ?? 0;
   const day = (offset: number) => formatDay(today + offset);
-  const bureau = (region: string) => orgs.find((o) => o.regionCode === region && o.type !== 'justice_office' && o.type.endsWith('bureau') || (o.regionCode === region && o.type === 'province_dept'));
+  const bureau = (region: string) => orgs.find((o) => o.regionCode === region && ['province_dept', 'city_bureau', 'county_bureau'].includes(o.type));
   const province = bureau('330000');
   const cities = orgs.filter((o) => o.type === 'city_bureau');
   const counties = orgs.filter((o) => o.type === 'county_bureau' && (o.regionCode.startsWith('3301') || o.regionCode === '330212'));
