@@ -116,7 +116,7 @@ async function storeBatch(db: LawDb, who: AuditWho, files: readonly FileToStore[
       await sql`set local gin_pending_list_limit = '16MB'`.execute(trx);
       await storeLawFiles(trx, some);
       await linkVersions(trx, [...new Set(some.map((f) => f.law.shortTitle))]);
-      await storeCitations(trx, some.map((f) => ({ lawId: f.law.lawId, piece: f.piece, versionDate: f.law.versionDate ?? null, sites: f.rows.sites })), cache);
+      await storeCitations(trx, some.map((f) => ({ lawId: f.law.lawId, piece: f.piece, versionDate: f.law.versionDate ?? null, elementIds: f.rows.elements.map((e) => e.id), sites: f.rows.sites })), cache);
       for (const { law, piece } of some) {
         await recordAudit(trx, who, { action: 'law.import', targetType: 'law_version', targetId: law.lawId, changes: { file: law.file, piece, ...law.counts, warnings: law.warnings.length } });
       }

@@ -28,6 +28,22 @@ export class ElementIdCache {
     while (this.sets.size > this.max + missing.length) this.sets.delete(this.sets.keys().next().value as string);
   }
 
+  /**
+   * The laws of files just stored: the ids of those files, known here, and of their other pieces
+   * read from the library (none for a whole text), rather than all their elements read back.
+   */
+  async loadStored(db: LawDb, files: readonly { lawId: string; piece: string; elementIds: readonly string[] }[]): Promise<void> {
+    const lawIds = [...new Set(files.map((f) => f.lawId))];
+    const { rows } = await sql<{ law_id: string; id: string }>`
+      select e.law_id, e.id from law_files f join law_elements e on e.law_id = f.law_id and e.piece = f.piece
+      where f.law_id = any(${lawIds}::text[])
+        and (f.law_id, f.piece) not in (select * from unnest(${files.map((f) => f.lawId)}::text[], ${files.map((f) => f.piece)}::text[]))`.execute(db);
+    for (const id of lawIds) this.sets.set(id, new Set([id]));
+    for (const f of files) for (const id of f.elementIds) this.sets.get(f.lawId)?.add(id);
+    for (const r of rows) this.sets.get(r.law_id)?.add(r.id);
+    while (this.sets.size > this.max + lawIds.length) this.sets.delete(this.sets.keys().next().value as string);
+  }
+
   has(id: string): boolean {
     const lawId = id.split('/', 2).join('/');
     return this.sets.get(lawId)?.has(id) ?? false;
@@ -67,16 +83,19 @@ interface Found {
 
 const titleOf = (t: CitationTarget): string | null => (t.law === 'self' ? null : t.law);
 
-/** The citing side of a stored file: its version, piece and date, and its 款/项/目. */
+/** The citing side of a stored file: its version, piece and date, its elements and its 款/项/目. */
 export interface CitingFile {
   lawId: string;
   piece: string;
   versionDate: string | null;
+  elementIds: readonly string[];
   sites: readonly CitationSite[];
 }
 
 /** Finds, resolves and stores the citations of the 款/项/目 of a batch of stored files. */
 export async function storeCitations(db: LawDb, files: readonly CitingFile[], cache: ElementIdCache): Promise<void> {
+  // Whatever the cache held of these laws changed.
+  for (const law of files) cache.forget(law.lawId);
   const found: (Found & { law: CitingFile })[] = [];
   for (const law of files) {
     for (const site of law.sites) {
@@ -86,16 +105,15 @@ export async function storeCitations(db: LawDb, files: readonly CitingFile[], ca
   if (found.length === 0) return;
   const versions = await versionsOf(db, found.map((f) => titleOf(f.c.target)).filter((t): t is string => t !== null));
   const lawByTitleFor = (law: CitingFile) => (t: string) => versionFor(versions.get(t), law.versionDate);
-  const citing = [...new Set(found.map((f) => f.law))];
-  for (const law of citing) cache.forget(law.lawId);
-  await cache.load(db, [
-    ...citing.map((law) => law.lawId),
-    ...found.flatMap((f) => {
+  await cache.loadStored(db, files);
+  await cache.load(
+    db,
+    found.flatMap((f) => {
       const t = titleOf(f.c.target);
       const id = t === null ? undefined : versionFor(versions.get(t), f.law.versionDate);
       return id === undefined ? [] : [id];
     }),
-  ]);
+  );
   await insertCitations(
     db,
     found.map(({ law, site, c }) => {
