@@ -69,7 +69,8 @@ const officerRow = (o: OfficerInput): q.OfficerWrite => ({
 });
 
 /** An officer as the audit trail keeps it: never the full ID number (audit.ts). */
-const audited = (o: q.OfficerWrite | OfficerInput) => ({ ...o, ...('id_number' in o ? { id_number: maskIdNumber(o.id_number) } : { idNumber: maskIdNumber(o.idNumber) }) });
+const auditedInput = (o: OfficerInput) => ({ ...o, idNumber: maskIdNumber(o.idNumber) });
+const auditedRow = (o: q.OfficerRow) => ({ ...o, id_number: maskIdNumber(o.id_number) });
 
 export function createEnforcementService(base: BaseDb, deps: EnforcementDeps) {
   const db = base.withTables<q.Tables>();
@@ -278,7 +279,7 @@ export function createEnforcementService(base: BaseDb, deps: EnforcementDeps) {
           const officerId = await q.insertOfficer(trx, officerRow(input), clock());
           if (officerId === null) throw taken(input, false);
           await q.recordEvent(trx, { officerId, kind: '发证', status: '在岗', certificateNo: input.certificateNo, issuedOn: input.issuedOn, expiresOn: input.expiresOn, reason: '', effectiveOn: input.issuedOn, actorId: actor?.userId ?? null });
-          await recordAudit(trx, who, { action: 'enforcement.officer.create', targetType: 'enforcement_officer', targetId: officerId, changes: { after: audited(input) } });
+          await recordAudit(trx, who, { action: 'enforcement.officer.create', targetType: 'enforcement_officer', targetId: officerId, changes: { after: auditedInput(input) } });
           return officerId;
         });
         return service.officers.get(who, id);
@@ -300,7 +301,7 @@ export function createEnforcementService(base: BaseDb, deps: EnforcementDeps) {
           if (before.certificate_no !== input.certificateNo || before.issued_on !== input.issuedOn || before.expires_on !== input.expiresOn) {
             await q.recordEvent(trx, { officerId: id, kind: '变更', status: before.status, certificateNo: input.certificateNo, issuedOn: input.issuedOn, expiresOn: input.expiresOn, reason: '', effectiveOn: today(), actorId: actor?.userId ?? null });
           }
-          await recordAudit(trx, who, { action: 'enforcement.officer.update', targetType: 'enforcement_officer', targetId: id, changes: { before: audited(before), after: audited(input) } });
+          await recordAudit(trx, who, { action: 'enforcement.officer.update', targetType: 'enforcement_officer', targetId: id, changes: { before: auditedRow(before), after: auditedInput(input) } });
         });
         return service.officers.get(who, id);
       },
