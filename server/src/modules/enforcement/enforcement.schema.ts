@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dayNumber } from '../../platform/calendar/dates.ts';
 import { pageQuery } from '../../platform/http/pagination.ts';
 import { descriptionText, plainText } from '../../platform/http/text.ts';
-import { checkIdNumber } from '../standards/id-number.rules.ts';
+import { checkIdNumber } from '../standards/index.ts';
 import { STANDINGS, STATUS_ACTIONS } from './enforcement.rules.ts';
 import { CERTIFICATE_EVENTS, OFFICER_STATUSES, SUBJECT_KINDS } from './enforcement.tables.ts';
 

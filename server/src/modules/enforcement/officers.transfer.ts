@@ -10,7 +10,7 @@ import { dayNumber } from '../../platform/calendar/dates.ts';
 import type { ErrorDetail } from '../../platform/http/errors.ts';
 import { isPlainText } from '../../platform/http/text.ts';
 import type { CodeLookup } from '../dictionary/index.ts';
-import { checkIdNumber } from '../standards/id-number.rules.ts';
+import { checkIdNumber } from '../standards/index.ts';
 import { enforcementErrors as E } from './enforcement.errors.ts';
 import { CERTIFICATE_NO } from './enforcement.schema.ts';
 import { DOMAIN_SET, type EnforcementService, type OfficerInput } from './enforcement.service.ts';

@@ -1,4 +1,4 @@
-import { idCheckDigit } from '../standards/id-number.rules.ts';
+import { idCheckDigit } from '../standards/index.ts';
 import { canonicalJsonBytes } from './canonical-json.ts';
 import { ledgerErrors } from './ledger.errors.ts';
 import type { NewEntry } from './log-store.ts';
