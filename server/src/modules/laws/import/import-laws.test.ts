@@ -161,6 +161,31 @@ describe('versions, status and cross-law citations', () => {
     expect(search.map((r) => r.element_id)).toEqual(['戊条例/2019-01-01', '戊条例/2019-01-01/art1', '戊条例/2019-01-01/art2']);
   });
 
+  it('keeps the files stored before one that fails, and no row of the failing one', async () => {
+    // Stored in one batch: a whole text, then two pieces of a code that both hold 第一条, so the
+    // second piece's elements collide with the first's.
+    write('失败/1 庚条例(2019-01-01).md', law('庚条例', [], ['第一条 一。']));
+    const piece = (sub: string) => law('中华人民共和国己法典', ['2020年5月28日 第十三届全国人民代表大会第三次会议通过'], ['第一条 一。']).replace('# 中华人民共和国己法典', `# 中华人民共和国己法典\n# ${sub}`);
+    write('失败/2 己法典/第一编.md', piece('总则编'));
+    write('失败/2 己法典/第二编.md', piece('物权编'));
+    write('失败/3 辛条例(2019-01-01).md', law('辛条例', [], ['第一条 一。']));
+    await expect(tp.laws.importPaths(CLI, [path.join(dir, '失败')])).rejects.toThrow();
+    const files = await db().selectFrom('law_files').select(['law_id', 'piece']).where('law_id', 'in', ['庚条例/2019-01-01', '己法典/2020-05-28', '辛条例/2019-01-01']).orderBy('law_id').execute();
+    expect(files).toEqual([{ law_id: '己法典/2020-05-28', piece: '总则编' }, { law_id: '庚条例/2019-01-01', piece: '' }]);
+    const pieces = await db().selectFrom('law_elements').select('piece').distinct().where('law_id', '=', '己法典/2020-05-28').execute();
+    expect(pieces.map((r) => r.piece)).toEqual(['总则编']);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_events where action = 'law.import' and target_id in ('庚条例/2019-01-01', '己法典/2020-05-28', '辛条例/2019-01-01')`.execute(tp.database.db);
+    expect(rows[0]?.n).toBe(2);
+  });
+
+  it('stores the files read before an unreadable one', async () => {
+    write('坏了/1 壬条例(2019-01-01).md', law('壬条例', [], ['第一条 一。']));
+    write('坏了/2 二进制.md', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2, 3]));
+    await expect(tp.laws.importPaths(CLI, [path.join(dir, '坏了')])).rejects.toMatchObject({ code: 'LAW_FILE_UNREADABLE' });
+    const v = await db().selectFrom('law_files').select('law_id').where('law_id', '=', '壬条例/2019-01-01').execute();
+    expect(v).toHaveLength(1);
+  });
+
   it('refuses a path that does not exist, and a binary file, naming them', async () => {
     await expect(tp.laws.importPaths(CLI, [path.join(dir, 'missing')])).rejects.toMatchObject({ code: 'LAW_FILE_NOT_FOUND' });
     const bin = write('坏/二进制.md', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2, 3]));
