@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { findCitations, resolveCitation, type Citation, type CitationLookup, type CitationTarget, type Resolution } from '../citations.ts';
-import type { LawDb } from './store-law.ts';
+import { fileKey, type LawDb } from './store-law.ts';
 import type { CitationSite } from './law-rows.ts';
 
 interface VersionRef {
@@ -34,10 +34,16 @@ export class ElementIdCache {
    */
   async loadStored(db: LawDb, files: readonly { lawId: string; piece: string; elementIds: readonly string[] }[]): Promise<void> {
     const lawIds = [...new Set(files.map((f) => f.lawId))];
-    const { rows } = await sql<{ law_id: string; id: string }>`
-      select e.law_id, e.id from law_files f join law_elements e on e.law_id = f.law_id and e.piece = f.piece
-      where f.law_id = any(${lawIds}::text[])
-        and (f.law_id, f.piece) not in (select * from unnest(${files.map((f) => f.lawId)}::text[], ${files.map((f) => f.piece)}::text[]))`.execute(db);
+    const batch = new Set(files.map((f) => fileKey(f.lawId, f.piece)));
+    const others = (await db.selectFrom('law_files').select(['law_id', 'piece']).where('law_id', 'in', lawIds).execute()).filter((f) => !batch.has(fileKey(f.law_id, f.piece)));
+    const rows =
+      others.length === 0
+        ? []
+        : (
+            await sql<{ law_id: string; id: string }>`
+              select e.law_id, e.id from law_elements e join unnest(${others.map((o) => o.law_id)}::text[], ${others.map((o) => o.piece)}::text[]) as u(l, p)
+              on e.law_id = u.l and e.piece = u.p`.execute(db)
+          ).rows;
     for (const id of lawIds) this.sets.set(id, new Set([id]));
     for (const f of files) for (const id of f.elementIds) this.sets.get(f.lawId)?.add(id);
     for (const r of rows) this.sets.get(r.law_id)?.add(r.id);
