@@ -3,10 +3,12 @@
  * 西湖区司法局 with the standing of their 执法证 (an expired one tagged 已过期, one 即将到期), a new
  * officer registered through the form (the ID number checked by the server), that officer's
  * certificate suspended with a reason (tagged 暂扣, kept in the history), and the entrusted 司法所
- * with its 委托书. Screenshots go to e2e/screenshots/ (git-ignored) for people to look at.
+ * with its 委托书; officers imported from an XLSX file, refused with the problem's row and column
+ * first. Screenshots go to e2e/screenshots/ (git-ignored) for people to look at.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckDigit } from '../server/src/modules/standards/index.ts';
@@ -14,6 +16,15 @@ import { CHROMIUM, consoleSteps, openConsole, SHOTS, WAIT, type Console } from '
 
 const ID_NUMBER = `33010619880808123${idCheckDigit('33010619880808123')}`;
 const CERTIFICATE = '浙E2E-330106-0001';
+const IMPORTED_ID = `33010619900101123${idCheckDigit('33010619900101123')}`;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An XLSX file with one sheet 执法人员 holding `rows` (the first the headers), as a user would upload. */
+async function xlsxOf(rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('执法人员').addRows(rows);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 describe.skipIf(!fs.existsSync(CHROMIUM))('执法主体与执法人员 in Chromium (needs /usr/bin/chromium)', () => {
   let server: Console;
@@ -101,6 +112,25 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('执法主体与执法人员 in Chromi
     await viewShot('enforcement-officer-history');
     await drawer.locator('.ant-drawer-close').click();
     await page.locator('.ant-drawer-mask').first().waitFor({ state: 'hidden', ...WAIT });
+  }, 120_000);
+
+  it('imports officers from an XLSX file: a bad row listed with its column, the fixed file imported', async () => {
+    const file = (idNumber: string) => xlsxOf([['姓名', '公民身份号码', '所属机构', '执法证号', '执法领域', '发证日期', '有效期至', '法律职业资格'], ['导入执法员', idNumber, '杭州市西湖区司法局', '浙E2E-330106-0002', '司法行政', '2025-03-01', '2030-02-28', '否']]);
+    await page.getByRole('button', { name: /导\s*入/ }).click();
+    const dialog = await visible(page.getByRole('dialog').filter({ hasText: '导入执法人员' }));
+    await dialog.locator('input[type=file]').setInputFiles({ name: '执法人员.xlsx', mimeType: XLSX, buffer: await file('330106198813451234') });
+    await dialog.getByRole('button', { name: '开始导入' }).click();
+    const problem = await visible(dialog.locator('.ant-table-row', { hasText: '公民身份号码' }));
+    await visible(problem.getByText('2', { exact: true }));
+    await viewShot('enforcement-import-refused');
+
+    await dialog.locator('input[type=file]').setInputFiles({ name: '执法人员.xlsx', mimeType: XLSX, buffer: await file(IMPORTED_ID) });
+    await dialog.getByRole('button', { name: '开始导入' }).click();
+    await visible(dialog.getByText('导入完成：新增 1 人，更新 0 人，未变化 0 人'));
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+    await page.locator('#officerQ').fill('浙E2E-330106-0002');
+    await page.locator('#officerQ').press('Enter');
+    await visible(page.locator('.ant-table-row', { hasText: '导入执法员' }));
   }, 120_000);
 
   it('shows the entrusted 司法所 with its 委托书', async () => {
