@@ -3,17 +3,15 @@
  * certificate registry, documents) and passes them in; every rule in this folder is pure.
  * Dates are Chinese legal dates 'YYYY-MM-DD'; amounts are yuan.
  */
+import type { CertificateFacts } from '../enforcement.rules.ts';
 import type { CaseState } from './case-states.ts';
 
 export type PartyKind = 'citizen' | 'organisation';
 
-/** An officer and the 执法证 in effect, as the subjects-and-officers module maps them. */
-export interface OfficerInput {
+/** An officer and the facts of the 执法证 as the registry holds them (enforcement.rules.ts). */
+export interface OfficerInput extends CertificateFacts {
   officerId: string;
   certificateNo: string;
-  validFrom: string;
-  validTo: string;
-  status: 'active' | 'suspended' | 'revoked';
 }
 
 /**

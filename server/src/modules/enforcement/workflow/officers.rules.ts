@@ -6,6 +6,7 @@
  * - ADP-04 第四十三条: an officer with an interest "应当回避"; a party's application is decided by the
  *   agency head, "决定作出之前，不停止调查" — so a pending application stops a decision, not an act.
  */
+import { certificateStanding } from '../enforcement.rules.ts';
 import type { ActInput, CaseFacts, OfficerInput, Violation } from './case-facts.ts';
 
 export const ADP03 = 'ADP-03（行政处罚法第四十二条第一款、第五十五条）';
@@ -13,15 +14,14 @@ const ADP04 = 'ADP-04（行政处罚法第四十三条）';
 const MIN_OFFICERS = 2;
 
 export function certificateValidOn(o: OfficerInput, date: string): boolean {
-  return o.status === 'active' && o.validFrom <= date && date <= o.validTo;
+  return certificateStanding(o, date).standing === 'valid';
 }
 
+/** Why the officer cannot act on `date` (the registry's own standing of the 执法证), or null. */
 function certificateProblem(o: OfficerInput | undefined, date: string): string | null {
   if (!o) return '不在执法人员名录中';
-  if (o.status !== 'active') return `执法证 ${o.certificateNo} 已${o.status === 'suspended' ? '暂扣' : '注销'}`;
-  if (date < o.validFrom) return `执法证 ${o.certificateNo} 自 ${o.validFrom} 起才有效`;
-  if (date > o.validTo) return `执法证 ${o.certificateNo} 已于 ${o.validTo} 到期`;
-  return null;
+  const { standing, reason } = certificateStanding(o, date);
+  return standing === 'valid' ? null : `${reason}（执法证 ${o.certificateNo}）`;
 }
 
 /**

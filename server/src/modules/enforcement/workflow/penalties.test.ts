@@ -9,7 +9,7 @@ const p = (fine: number | null, kinds = ['03'], confiscation: number | null = nu
 const decide = (penalty: PenaltyInput, defenceFiled = true) =>
   checkTransition(facts({ notice: notice({ defenceFiled }), decision: decision({ penalty }) }), { to: 'decided', date: '2024-09-29' }, ctx);
 
-const registry = { officers: [officer('A'), officer('B'), officer('X', { validTo: '2024-06-30' })], recusals: [] };
+const registry = { officers: [officer('A'), officer('B'), officer('X', { expiresOn: '2024-06-30' })], recusals: [] };
 const spot = (over: Partial<SummaryPenaltyInput> = {}): SummaryPenaltyInput => ({
   party: { kind: 'citizen', idNumber: '440106199003071234' }, actDate: '2024-10-05', date: '2024-10-05', officerIds: ['A', 'B'],
   penalty: p(50), formNo: 'No.4401-2024-000123', minorMitigation: null, collection: null, ...over,

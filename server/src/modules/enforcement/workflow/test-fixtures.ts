@@ -11,7 +11,7 @@ export const cal = createWorkCalendar(STATE_COUNCIL_CALENDAR);
 export const ctx: WorkflowContext = { calendar: cal, hearingThresholds: DEFAULT_HEARING_THRESHOLDS };
 
 export const officer = (officerId: string, over: Partial<OfficerInput> = {}): OfficerInput => ({
-  officerId, certificateNo: `44010020${officerId}`, validFrom: '2020-01-01', validTo: '2029-12-31', status: 'active', ...over,
+  officerId, certificateNo: `44010020${officerId}`, issuedOn: '2020-01-01', expiresOn: '2029-12-31', status: '在岗', statusOn: null, ...over,
 });
 
 /** Born 1990-03-07. */
@@ -49,7 +49,7 @@ export const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   lifeHealthOrFinancialHarm: false,
   discoveredDate: '2024-08-10',
   filedDate: '2024-08-12',
-  officers: [officer('A'), officer('B'), officer('C'), officer('X', { validTo: '2024-06-30' })],
+  officers: [officer('A'), officer('B'), officer('C'), officer('X', { expiresOn: '2024-06-30' })],
   recusals: [],
   acts: [{ id: 'act-1', kind: '询问', date: '2024-08-20', officerIds: ['A', 'B'], recordAttached: true }],
   notice: notice(),

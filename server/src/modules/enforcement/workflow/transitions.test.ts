@@ -47,13 +47,15 @@ describe('case states and moves', () => {
   });
 });
 
-const expired = [officer('A'), officer('B', { validTo: '2024-09-28' })];
+const expired = [officer('A'), officer('B', { expiresOn: '2024-09-28' })];
 
 describe.each([
   // ADP-03: two officers with certificates valid on the day; the last day of validity still counts.
   ['ADP-03', 'CASE_OFFICERS_TOO_FEW', () => move(facts(), 'decided'), () => move(facts({ decision: decision({ officerIds: ['A'] }) }), 'decided'), 'decision.officerIds'],
-  ['ADP-03', 'CASE_OFFICER_CERTIFICATE_INVALID', () => move(facts({ officers: [officer('A'), officer('B', { validTo: '2024-09-29' })] }), 'decided'), () => move(facts({ officers: expired }), 'decided'), 'decision.officerIds'],
-  ['ADP-03', 'CASE_OFFICER_CERTIFICATE_INVALID', () => move(facts(), 'decided'), () => move(facts({ officers: [officer('A'), officer('B', { status: 'suspended' })] }), 'decided'), 'decision.officerIds'],
+  ['ADP-03', 'CASE_OFFICER_CERTIFICATE_INVALID', () => move(facts({ officers: [officer('A'), officer('B', { expiresOn: '2024-09-29' })] }), 'decided'), () => move(facts({ officers: expired }), 'decided'), 'decision.officerIds'],
+  ['ADP-03', 'CASE_OFFICER_CERTIFICATE_INVALID', () => move(facts(), 'decided'), () => move(facts({ officers: [officer('A'), officer('B', { status: '暂扣' })] }), 'decided'), 'decision.officerIds'],
+  // A suspension recorded after the decision day does not reach back: the 执法证 was in force that day.
+  ['ADP-03', 'CASE_OFFICER_CERTIFICATE_INVALID', () => move(facts({ officers: [officer('A'), officer('B', { status: '暂扣', statusOn: '2024-10-15' })] }), 'decided'), () => move(facts({ officers: [officer('A'), officer('B', { status: '暂扣', statusOn: '2024-09-01' })] }), 'decided'), 'decision.officerIds'],
   ['ADP-03', 'CASE_OFFICER_CERTIFICATE_INVALID', () => move(facts({ state: 'investigation' }), 'examination'), () => move(facts({ state: 'investigation', acts: [{ id: 'a', kind: '检查', date: '2024-08-20', officerIds: ['A', 'X'], recordAttached: true }] }), 'examination'), 'acts.0.officerIds'],
   ['ADP-03', 'CASE_ACT_RECORD_MISSING', () => move(facts({ state: 'investigation' }), 'examination'), () => move(facts({ state: 'investigation', acts: [{ id: 'a', kind: '检查', date: '2024-08-20', officerIds: ['A', 'B'], recordAttached: false }] }), 'examination'), 'acts.0.recordAttached'],
   ['ADP-03', 'CASE_ACTS_MISSING', () => move(facts({ state: 'investigation' }), 'examination'), () => move(facts({ state: 'investigation', acts: [] }), 'examination'), 'acts'],
