@@ -93,6 +93,27 @@ export function consoleSteps(of: () => Console) {
       await page.getByRole('button', { name: /登\s*录/ }).click();
       if (opts.awaitMenu) await visible(page.getByRole('menuitem').first());
     },
+    /**
+     * Chooses an option of an antd Select (the dropdown is rendered in the body), typing `typed`
+     * first to filter or search, and waits until the select shows a choice it did not show before.
+     * On a busy machine the click can land while the filtered list is still re-rendering and be
+     * lost (the mousedown and the click hit different nodes); then it is made again.
+     */
+    async choose(select: Locator, option: string | RegExp, typed?: string): Promise<void> {
+      const { page } = of();
+      const box = select.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+      const before = await box.innerText();
+      for (let attempt = 1; ; attempt++) {
+        await select.click();
+        if (typed !== undefined) await select.fill(typed);
+        await (await visible(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }))).click();
+        for (let waited = 0; waited < 5_000; waited += 100) {
+          if ((await box.innerText()) !== before) return;
+          await page.waitForTimeout(100);
+        }
+        if (attempt === 3) throw new Error(`下拉选项未选中：${String(option)}`);
+      }
+    },
     async openMenu(label: string): Promise<void> {
       const { page } = of();
       await (await visible(page.getByRole('menuitem', { name: label }))).click();

@@ -38,14 +38,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM) || !SAMPLE_LAWS_DIR)('法规库与权�
   let server: Console;
   let page: Page;
   let fixtures: string;
-  const { shot, visible, settled, signIn, openMenu } = consoleSteps(() => server);
-
-  /** Chooses an option of an antd Select by its text (the dropdown is rendered in the body). */
-  async function choose(select: Locator, option: string | RegExp, typed?: string): Promise<void> {
-    await select.click();
-    if (typed !== undefined) await select.fill(typed);
-    await (await visible(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }))).click();
-  }
+  const { shot, visible, settled, signIn, openMenu, choose } = consoleSteps(() => server);
 
   async function closeDrawer(drawer: Locator): Promise<void> {
     await drawer.locator('.ant-drawer-close').click();
