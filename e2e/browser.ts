@@ -96,19 +96,25 @@ export function consoleSteps(of: () => Console) {
     /**
      * Chooses an option of an antd Select (the dropdown is rendered in the body), typing `typed`
      * first to filter or search, and waits until the select shows a choice it did not show before.
-     * On a busy machine the click can land while the filtered list is still re-rendering and be
-     * lost (the mousedown and the click hit different nodes); then it is made again.
+     * It starts only once no dialog is still zooming in: antd moves the focus into a dialog when its
+     * animation ends, which closes a dropdown opened during it (on a busy machine that is seconds).
+     * A click that still goes nowhere (the filtered list re-rendering under it) is made again.
      */
     async choose(select: Locator, option: string | RegExp, typed?: string): Promise<void> {
       const { page } = of();
+      await page.waitForFunction(() => !document.querySelector('[class*="ant-zoom-appear"], [class*="ant-zoom-enter"]'), undefined, WAIT);
       const box = select.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+      // The open dropdown; others may still be sliding away (`…-leave`) after the last choice.
+      const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])');
       const before = await box.innerText();
       for (let attempt = 1; ; attempt++) {
-        await select.click();
+        if (!(await dropdown.first().isVisible())) await select.click();
         if (typed !== undefined) await select.fill(typed);
-        await (await visible(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }))).click();
+        await (await visible(dropdown.locator('.ant-select-item-option').filter({ hasText: option }))).click();
         for (let waited = 0; waited < 5_000; waited += 100) {
-          if ((await box.innerText()) !== before) return;
+          // Typing hides the placeholder (the text goes blank): only a label that was not there counts.
+          const now = (await box.innerText()).trim();
+          if (now !== '' && now !== before.trim()) return;
           await page.waitForTimeout(100);
         }
         if (attempt === 3) throw new Error(`下拉选项未选中：${String(option)}`);
