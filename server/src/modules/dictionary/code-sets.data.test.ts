@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CODE_SETS } from './code-sets.data.ts';
 import { itemCode, setCode } from './dictionary.schema.ts';
+import { PENALTY } from './penalty-types.ts';
 import { plainText } from '../../platform/http/text.ts';
 
 const byCode = new Map(BUILTIN_CODE_SETS.map((s) => [s.code, s]));
@@ -50,5 +51,12 @@ describe('built-in code sets (data file)', () => {
 
   it('national and industry standards are not editable', () => {
     for (const set of BUILTIN_CODE_SETS) if (set.standard !== null) expect(set.editable, set.code).toBe(false);
+  });
+
+  it('penalty_type holds every code the rules name (PENALTY), with the label its comment gives', () => {
+    const labels = new Map(items('penalty_type').map((i) => [i.code, i.label]));
+    expect(Object.fromEntries(Object.entries(PENALTY).map(([k, code]) => [k, labels.get(code)]))).toEqual({
+      warning: '警告', reprimand: '通报批评', fine: '罚款', confiscateGains: '没收违法所得', revokeLicence: '吊销许可证件', suspendBusiness: '责令停产停业', barFromPractice: '限制从业',
+    });
   });
 });

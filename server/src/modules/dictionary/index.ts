@@ -5,6 +5,7 @@ import { codeSetRoutes } from './code-sets.routes.ts';
 import { createCodeSetService } from './code-sets.service.ts';
 
 export type { CodeLookup } from './code-lookup.ts';
+export { PENALTY } from './penalty-types.ts';
 
 /**
  * Dictionary (数据字典): the code sets — national standards seeded at start, and custom sets the

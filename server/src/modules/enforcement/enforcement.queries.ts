@@ -8,7 +8,7 @@ import { escapeLike } from '../../platform/db/like.ts';
 import { pageOffset, type Page } from '../../platform/http/pagination.ts';
 import { orgIdInScope } from '../identity/index.ts';
 import type { PowerListTables } from '../power-list/power-list.tables.ts';
-import type { CertificateEventKind, EnforcementTables, OfficerStatus, SubjectKind } from './enforcement.tables.ts';
+import type { CertificateEventKind, EnforcementSubjectsTable, EnforcementTables, OfficerStatus, SubjectKind } from './enforcement.tables.ts';
 import type { Standing } from './enforcement.rules.ts';
 
 export type Tables = EnforcementTables & Pick<PowerListTables, 'power_items'>;
@@ -101,18 +101,7 @@ export async function existingItems(db: Db, ids: readonly number[]): Promise<Set
   return new Set(rows.map((r) => r.id));
 }
 
-export interface SubjectWrite {
-  org_id: number;
-  kind: SubjectKind;
-  legal_basis: string;
-  domains: string[];
-  entrusted_by: number | null;
-  entrustment_no: string | null;
-  entrustment_matters: string | null;
-  entrustment_from: string | null;
-  entrustment_to: string | null;
-  entrustment_published_on: string | null;
-}
+export type SubjectWrite = Omit<EnforcementSubjectsTable, 'id' | 'created_at' | 'updated_at'>;
 
 /** The new subject's id, or null when its org is already a subject. */
 export async function insertSubject(db: Db, row: SubjectWrite, now: Date): Promise<number | null> {

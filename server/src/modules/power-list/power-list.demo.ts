@@ -5,6 +5,7 @@
  * (律师法 第四十八条 “可以处一万元以下的罚款”), the tiers within them are the demo's own benchmark.
  */
 import type { BasisInput, BenchmarkInput, ItemInput } from './power-list.rules.ts';
+import { PENALTY } from '../dictionary/index.ts';
 import type { PowerListService } from './power-list.service.ts';
 import type { BenchmarkLevel, ItemKind } from './power-list.tables.ts';
 
@@ -14,13 +15,7 @@ const FY = '法律援助法/2021-08-20';
 const JD = '浙江省司法鉴定管理条例/2009-06-03';
 const TJ = '人民调解法/2010-08-28';
 
-// penalty_type (行政处罚法 第九条): 警告, 罚款, 没收违法所得, 吊销许可证件, 责令停产停业 (停业整顿), 限制从业 (停止执业)
-const WARN = '01';
-const FINE = '03';
-const CONFISCATE = '04';
-const REVOKE = '08';
-const SUSPEND_BUSINESS = '10';
-const SUSPEND_PRACTICE = '12';
+const { warning: WARN, fine: FINE, confiscateGains: CONFISCATE, revokeLicence: REVOKE, suspendBusiness: SUSPEND_BUSINESS, barFromPractice: SUSPEND_PRACTICE } = PENALTY;
 
 const basis = (...ids: string[]): BasisInput[] => ids.map((elementId) => ({ elementId, role: 'basis' }));
 const penalty = (...ids: string[]): BasisInput[] => ids.map((elementId) => ({ elementId, role: 'penalty' }));

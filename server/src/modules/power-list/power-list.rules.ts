@@ -15,6 +15,7 @@
 import type { LawStatus } from '../laws/law-status.ts';
 import { ORG_TYPES } from '../identity/index.ts';
 import { BENCHMARK_LEVELS, type BasisRole, type BenchmarkLevel, type ItemKind } from './power-list.tables.ts';
+import { PENALTY } from '../dictionary/index.ts';
 
 export interface BasisInput {
   elementId: string;
@@ -63,7 +64,7 @@ export interface Violation {
   benchmark?: number;
 }
 
-export const FINE = '03'; // penalty_type 罚款 (行政处罚法 第九条第（二）项)
+export const FINE = PENALTY.fine; // 罚款 (行政处罚法 第九条第（二）项)
 
 const ADP31 = 'ADP-31（行政处罚法第三十八条）';
 const ADP23 = 'ADP-23（行政处罚法第三十四条）';

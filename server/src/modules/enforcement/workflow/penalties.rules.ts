@@ -11,6 +11,7 @@
  *   减轻行政处罚". Age from the 公民身份号码 (GB 11643) on the day the act ended.
  */
 import type { BenchmarkTier, OfficerInput, PartyKind, PenaltyInput, RecusalInput, Violation } from './case-facts.ts';
+import { PENALTY } from '../../dictionary/index.ts';
 import { ageOn } from './dates.ts';
 import { officerRules } from './officers.rules.ts';
 
@@ -20,9 +21,9 @@ const ADP17 = 'ADP-17（行政处罚法第六十八条至第七十条）';
 const ADP23 = 'ADP-23（行政处罚法第三十四条）';
 const ADP25 = 'ADP-25（行政处罚法第三十条）';
 
-const WARNING = '01';
-export const FINE = '03';
-const REPUTATIONAL: readonly string[] = [WARNING, '02'];
+const WARNING = PENALTY.warning;
+export const FINE = PENALTY.fine;
+const REPUTATIONAL: readonly string[] = [WARNING, PENALTY.reprimand];
 const SUMMARY_FINE_LIMIT: Record<PartyKind, number> = { citizen: 200, organisation: 3000 };
 const SPOT_COLLECTION_LIMIT = 100;
 
