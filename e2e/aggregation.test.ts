@@ -31,7 +31,7 @@ function lawyerFile(): string {
 describe.skipIf(!fs.existsSync(CHROMIUM))('数据资源中心 in Chromium (needs /usr/bin/chromium)', () => {
   let server: Console;
   let page: Page;
-  const { shot, visible, settled, signIn, openMenu, choose } = consoleSteps(() => server);
+  const { shot, visible, settled, signIn, openMenu, choose, opened } = consoleSteps(() => server);
 
   /** Chooses an option of an antd Select by its exact text (the dropdown is rendered in the body). */
   async function downloaded(click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
@@ -85,7 +85,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('数据资源中心 in Chromium (needs
     await page.getByRole('tab', { name: /来源系统/ }).click();
     await visible(page.getByText('尚未登记来源系统'));
     await page.getByRole('button', { name: '登记来源系统' }).click();
-    const dialog = await visible(page.getByRole('dialog', { name: '登记来源系统' }));
+    const dialog = await opened(page.getByRole('dialog', { name: '登记来源系统' }));
     await dialog.getByLabel('编码').fill(SOURCE.code);
     await dialog.getByLabel('名称').fill(SOURCE.name);
     await choose(dialog.getByLabel('标准库'), /^律师$/, '律师');
@@ -104,7 +104,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('数据资源中心 in Chromium (needs
     await openMenu('数据归集');
     await visible(page.getByText('暂无归集批次'));
     await page.getByRole('button', { name: '上传文件' }).click();
-    const dialog = await visible(page.getByRole('dialog', { name: '上传文件归集' }));
+    const dialog = await opened(page.getByRole('dialog', { name: '上传文件归集' }));
     await choose(dialog.getByLabel('标准库'), /^律师$/, '律师');
     // The one source that delivers lawyers is chosen by itself.
     await visible(dialog.locator('.ant-select').getByText(`${SOURCE.name}（${SOURCE.code}）`));
@@ -137,12 +137,11 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('数据资源中心 in Chromium (needs
     await shot('batches');
 
     await row.click();
-    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '数据血缘' }));
+    const drawer = await opened(page.getByRole('dialog').filter({ hasText: '数据血缘' }));
     await visible(drawer.getByText('数据血缘'));
     await visible(drawer.getByText('律师（lawyer），第 1 版'));
     await visible(drawer.getByText(`${SOURCE.name}（${SOURCE.code}）`));
     await visible(drawer.getByRole('link', { name: /下载错误报告（Excel）/ }));
-    await page.waitForTimeout(400); // the drawer's opening animation, for the screenshot
     await shot('batch-drawer');
     await drawer.locator('.ant-drawer-close').click();
     await page.locator('.ant-drawer-mask').first().waitFor({ state: 'hidden', ...WAIT });
@@ -156,7 +155,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('数据资源中心 in Chromium (needs
     const correction = writeCsv('西湖区律师变更.csv', LAWYER_HEADERS, [lawyerRow(1, { 姓名: '张 芳一', 执业状态: '暂停执业', 首次执业日期: '2015/7/1' })], 'gbk');
     await openMenu('数据归集');
     await page.getByRole('button', { name: '上传文件' }).click();
-    const dialog = await visible(page.getByRole('dialog', { name: '上传文件归集' }));
+    const dialog = await opened(page.getByRole('dialog', { name: '上传文件归集' }));
     await settled(); // the source systems are read again as the dialog opens: choose once they are in
     await choose(dialog.getByLabel('标准库'), /^律师$/, '律师');
     await visible(dialog.locator('.ant-select').getByText(`${SOURCE.name}（${SOURCE.code}）`));
@@ -185,7 +184,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('数据资源中心 in Chromium (needs
     const row = await visible(page.locator('.ant-table-row').filter({ hasText: licence }));
     await row.click();
 
-    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '数据血缘' }));
+    const drawer = await opened(page.getByRole('dialog').filter({ hasText: '数据血缘' }));
     await visible(drawer.getByText(`律师记录：张芳一（${licence}）`));
     await visible(drawer.getByText(/^\d{3}\*+\d{3}[\dX]$/));
     await visible(drawer.getByText('暂停执业'));
@@ -197,7 +196,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('数据资源中心 in Chromium (needs
 
     // The batch of the current version opens over the record, with the file it came in.
     await drawer.locator('.ant-descriptions-item-content a').filter({ hasText: /^[0-9a-f-]{36}$/ }).click();
-    const batch = await visible(page.getByRole('dialog').filter({ hasText: '西湖区律师变更.csv' }));
+    const batch = await opened(page.getByRole('dialog').filter({ hasText: '西湖区律师变更.csv' }));
     await visible(batch.getByText('归集完成：1 行全部入库'));
     await batch.locator('.ant-drawer-close').click();
     await batch.waitFor({ state: 'hidden', ...WAIT });

@@ -13,6 +13,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 export const SHOTS = path.join(ROOT, 'e2e/screenshots');
 export const DEMO_PASSWORD = 'Tianping@2026';
 export const WAIT = { timeout: 30_000 };
+/** A dialog (zoom) or drawer (panel motion) still opening. */
+const OPENING = '[class*="ant-zoom-appear"], [class*="ant-zoom-enter"], [class*="-motion-"][class*="-appear"], [class*="-motion-"][class*="-enter"]';
 
 /** Builds the console only when no build exists: the test itself builds nothing otherwise. */
 async function ensureConsoleBuilt(): Promise<void> {
@@ -63,6 +65,16 @@ export async function openConsole(opts: { demoLaws?: boolean } = {}): Promise<Co
   };
 }
 
+/** Waits up to five seconds for `box` to show a non-blank text other than `before` (typing blanks the placeholder, which is no choice). */
+async function shows(box: Locator, before: string): Promise<boolean> {
+  for (let waited = 0; waited < 5_000; waited += 100) {
+    const now = (await box.innerText()).trim();
+    if (now !== '' && now !== before) return true;
+    await box.page().waitForTimeout(100);
+  }
+  return false;
+}
+
 /**
  * The steps every browser flow repeats, bound to a console that beforeAll opens later (hence the
  * getter).
@@ -94,30 +106,45 @@ export function consoleSteps(of: () => Console) {
       if (opts.awaitMenu) await visible(page.getByRole('menuitem').first());
     },
     /**
+     * Waits for a dialog or drawer to be shown and done opening: antd moves the focus into it when
+     * its animation ends (on a busy machine, seconds later), which closes a dropdown opened and
+     * blurs a field typed into meanwhile.
+     */
+    async opened(dialog: Locator): Promise<Locator> {
+      const shown = await visible(dialog);
+      await of().page.waitForFunction((opening) => !document.querySelector(opening), OPENING, WAIT);
+      return shown;
+    },
+    /**
      * Chooses an option of an antd Select (the dropdown is rendered in the body), typing `typed`
-     * first to filter or search, and waits until the select shows a choice it did not show before.
-     * It starts only once no dialog is still zooming in: antd moves the focus into a dialog when its
-     * animation ends, which closes a dropdown opened during it (on a busy machine that is seconds).
-     * A click that still goes nowhere (the filtered list re-rendering under it) is made again.
+     * first to filter or search, waits until the select shows a choice it did not show before, and
+     * leaves the select closed. Its own dropdown is found by the listbox the input names
+     * (`<id>_list`), and whether it is open by the input's aria-expanded, never by "some dropdown
+     * is visible": the last select's dropdown may not have closed yet. A click that still goes
+     * nowhere (the filtered list re-rendering under it) is made again.
      */
     async choose(select: Locator, option: string | RegExp, typed?: string): Promise<void> {
       const { page } = of();
-      await page.waitForFunction(() => !document.querySelector('[class*="ant-zoom-appear"], [class*="ant-zoom-enter"]'), undefined, WAIT);
+      await page.waitForFunction((opening) => !document.querySelector(opening), OPENING, WAIT);
+      const id = await select.getAttribute('id');
+      if (!id) throw new Error('下拉框没有 id，无法找到它的选项列表');
       const box = select.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-      // The open dropdown; others may still be sliding away (`…-leave`) after the last choice.
-      const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])');
-      const before = await box.innerText();
+      // Others may still be sliding away (`…-leave`) after the last choice.
+      const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])').filter({ has: page.locator(`[id="${id}_list"]`) });
+      const isOpen = async (): Promise<boolean> => (await select.getAttribute('aria-expanded')) === 'true';
+      const before = (await box.innerText()).trim();
       for (let attempt = 1; ; attempt++) {
-        if (!(await dropdown.first().isVisible())) await select.click();
+        if (!(await isOpen())) await select.click();
         if (typed !== undefined) await select.fill(typed);
         await (await visible(dropdown.locator('.ant-select-item-option').filter({ hasText: option }))).click();
-        for (let waited = 0; waited < 5_000; waited += 100) {
-          // Typing hides the placeholder (the text goes blank): only a label that was not there counts.
-          const now = (await box.innerText()).trim();
-          if (now !== '' && now !== before.trim()) return;
-          await page.waitForTimeout(100);
-        }
+        if (await shows(box, before)) break;
         if (attempt === 3) throw new Error(`下拉选项未选中：${String(option)}`);
+      }
+      // A multiple select stays open after a choice. Escape closes it here, while it is open: once
+      // it is closed, the same key closes the dialog around it.
+      if (await isOpen()) {
+        await select.press('Escape');
+        await page.waitForFunction((input) => (input as Element).getAttribute('aria-expanded') !== 'true', await select.elementHandle(), WAIT);
       }
     },
     async openMenu(label: string): Promise<void> {

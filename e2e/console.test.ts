@@ -23,7 +23,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
   let server: Console;
   let page: Page;
   const steps = consoleSteps(() => server);
-  const { shot, visible, openMenu } = steps;
+  const { shot, visible, openMenu, opened } = steps;
   const signIn = (username: string, password: string) => steps.signIn(username, password, { awaitMenu: false });
 
   /**
@@ -78,7 +78,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
   it('imports a GBK division file and shows the new bureaus in the tree', async () => {
     const tree = page.locator('.ant-tree');
     await page.getByRole('button', { name: '导入行政区划' }).click();
-    const dialog = await visible(page.getByRole('dialog', { name: '导入行政区划' }));
+    const dialog = await opened(page.getByRole('dialog', { name: '导入行政区划' }));
     await visible(dialog.getByText('code,name,parentCode').first());
     const csv = gbkCsv(['code,name,parentCode', '320000,江苏省,', '320100,南京市,320000', '320102,玄武区,320100']);
     expect(csv.includes(Buffer.from('江苏省', 'utf8'))).toBe(false); // really GBK, not UTF-8
@@ -98,7 +98,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
 
     // A file with mistakes imports nothing and lists each one by row, to fix in the spreadsheet.
     await page.getByRole('button', { name: '导入行政区划' }).click();
-    const again = await visible(page.getByRole('dialog', { name: '导入行政区划' }));
+    const again = await opened(page.getByRole('dialog', { name: '导入行政区划' }));
     const bad = gbkCsv(['code,name,parentCode', '320200,无锡市,320000', '320205,锡山区,320100', '32021,滨湖区,320200', '320211,,320200']);
     await again.locator('input[type=file]').setInputFiles({ name: '无锡市区划.csv', mimeType: 'text/csv', buffer: bad });
     await again.getByRole('button', { name: /^导\s*入$/ }).click();
@@ -135,15 +135,14 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('console in Chromium (needs /usr/bin/c
     await visible(page.locator('.ant-table-row').filter({ hasText: 'xihu_staff' }).getByRole('button', { name: /停\s*用/ }));
     await shot('users');
     await auditRow.getByRole('button', { name: /编\s*辑/ }).click();
-    const edit = await visible(page.getByRole('dialog', { name: '编辑用户：auditadmin' }));
+    const edit = await opened(page.getByRole('dialog', { name: '编辑用户：auditadmin' }));
     await visible(edit.locator('.ant-select-disabled'));
     await visible(edit.getByText('由运维人员在服务器上'));
-    await page.waitForTimeout(500); // the dialog's opening animation, for the screenshot
     await shot('user-edit-admin');
     await edit.getByRole('button', { name: /取\s*消/ }).click();
 
     await page.getByRole('button', { name: '新建用户' }).click();
-    const dialog = await visible(page.getByRole('dialog', { name: '新建用户' }));
+    const dialog = await opened(page.getByRole('dialog', { name: '新建用户' }));
     await dialog.getByLabel('用户名').fill(NEW_USER.username);
     await dialog.getByLabel('姓名').fill(NEW_USER.displayName);
     await pickOrg(dialog, '西湖区司法局');

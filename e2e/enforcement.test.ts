@@ -29,7 +29,7 @@ async function xlsxOf(rows: string[][]): Promise<Buffer> {
 describe.skipIf(!fs.existsSync(CHROMIUM))('执法主体与执法人员 in Chromium (needs /usr/bin/chromium)', () => {
   let server: Console;
   let page: Page;
-  const { shot, visible, settled, signIn, openMenu } = consoleSteps(() => server);
+  const { shot, visible, settled, signIn, openMenu, opened } = consoleSteps(() => server);
 
   /** What is on the screen, for a drawer or a dialog (a full-page shot would cut their mask in two). */
   async function viewShot(name: string): Promise<void> {
@@ -71,7 +71,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('执法主体与执法人员 in Chromi
 
   it('registers a new officer through the form', async () => {
     await page.getByRole('button', { name: /登记人员/ }).click();
-    const dialog = await visible(page.getByRole('dialog').filter({ hasText: '登记执法人员' }));
+    const dialog = await opened(page.getByRole('dialog').filter({ hasText: '登记执法人员' }));
     await dialog.getByLabel('姓名').fill('测试执法员');
     await dialog.getByLabel('公民身份号码').fill(ID_NUMBER);
     // 所属机构 starts as the user's own org.
@@ -99,7 +99,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('执法主体与执法人员 in Chromi
   it('suspends the new officer\'s certificate with a reason', async () => {
     const row = page.locator('.ant-table-row', { hasText: CERTIFICATE });
     await row.getByText('暂扣', { exact: true }).click();
-    const dialog = await visible(page.getByRole('dialog').filter({ hasText: '暂扣执法证' }));
+    const dialog = await opened(page.getByRole('dialog').filter({ hasText: '暂扣执法证' }));
     await dialog.getByLabel('暂扣原因').fill('涉嫌违规执法，停职调查');
     await viewShot('enforcement-suspend');
     await dialog.getByRole('button', { name: /确认暂扣/ }).click();
@@ -107,7 +107,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('执法主体与执法人员 in Chromi
     await visible(row.locator('.ant-tag', { hasText: '暂扣' }));
 
     await row.getByText('测试执法员').click();
-    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '执法证历史' }));
+    const drawer = await opened(page.getByRole('dialog').filter({ hasText: '执法证历史' }));
     await visible(drawer.getByText('原因：涉嫌违规执法，停职调查'));
     await viewShot('enforcement-officer-history');
     await drawer.locator('.ant-drawer-close').click();
@@ -117,7 +117,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('执法主体与执法人员 in Chromi
   it('imports officers from an XLSX file: a bad row listed with its column, the fixed file imported', async () => {
     const file = (idNumber: string) => xlsxOf([['姓名', '公民身份号码', '所属机构', '执法证号', '执法领域', '发证日期', '有效期至', '法律职业资格'], ['导入执法员', idNumber, '杭州市西湖区司法局', '浙E2E-330106-0002', '司法行政', '2025-03-01', '2030-02-28', '否']]);
     await page.getByRole('button', { name: /导\s*入/ }).click();
-    const dialog = await visible(page.getByRole('dialog').filter({ hasText: '导入执法人员' }));
+    const dialog = await opened(page.getByRole('dialog').filter({ hasText: '导入执法人员' }));
     await dialog.locator('input[type=file]').setInputFiles({ name: '执法人员.xlsx', mimeType: XLSX, buffer: await file('330106198813451234') });
     await dialog.getByRole('button', { name: '开始导入' }).click();
     const problem = await visible(dialog.locator('.ant-table-row', { hasText: '公民身份号码' }));
@@ -139,7 +139,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('执法主体与执法人员 in Chromi
     await (await visible(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '受委托组织' }))).click();
     const row = await visible(page.locator('.ant-table-row', { hasText: '西湖区司法局 委托' }));
     await row.click();
-    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '委托书' }));
+    const drawer = await opened(page.getByRole('dialog').filter({ hasText: '委托书' }));
     await visible(drawer.getByText('西司委〔2024〕1号'));
     await viewShot('enforcement-subject-entrusted');
   }, 120_000);

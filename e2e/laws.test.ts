@@ -38,7 +38,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM) || !SAMPLE_LAWS_DIR)('法规库与权�
   let server: Console;
   let page: Page;
   let fixtures: string;
-  const { shot, visible, settled, signIn, openMenu, choose } = consoleSteps(() => server);
+  const { shot, visible, settled, signIn, openMenu, choose, opened } = consoleSteps(() => server);
 
   async function closeDrawer(drawer: Locator): Promise<void> {
     await drawer.locator('.ant-drawer-close').click();
@@ -120,7 +120,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM) || !SAMPLE_LAWS_DIR)('法规库与权�
     await page.locator('.tp-law-outline').getByText('第九条', { exact: true }).click();
     await visible(page.locator('.tp-law-outline .ant-tree-treenode-selected', { hasText: '第九条' }));
     await page.getByRole('button', { name: '第五十一条', exact: true }).click();
-    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '被引用' }));
+    const drawer = await opened(page.getByRole('dialog').filter({ hasText: '被引用' }));
     await visible(drawer.getByText('中华人民共和国行政处罚法 第五十一条'));
     await visible(drawer.getByText(/对公民处以二百元以下/));
     const citedBy = drawer.locator('.ant-list-item').filter({ hasText: '《中华人民共和国行政处罚法》第五十四条第一款' });
@@ -131,7 +131,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM) || !SAMPLE_LAWS_DIR)('法规库与权�
 
     // A citing 款 opens its own article, whose citations are links back.
     await drawer.getByRole('link', { name: '《中华人民共和国行政处罚法》第六十九条第一款' }).click();
-    const art69 = await visible(page.getByRole('dialog').filter({ hasText: '中华人民共和国行政处罚法 第六十九条' }));
+    const art69 = await opened(page.getByRole('dialog').filter({ hasText: '中华人民共和国行政处罚法 第六十九条' }));
     await visible(art69.getByRole('link', { name: '本法第五十一条' }));
     await visible(art69.locator('.ant-list-item').filter({ hasText: '“第五十七条”' }).getByRole('link', { name: '《中华人民共和国行政处罚法》第五十七条' }));
     await drawerShot('law-article-69');
@@ -140,7 +140,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM) || !SAMPLE_LAWS_DIR)('法规库与权�
 
   it('shows a citation the library cannot resolve, with the reason', async () => {
     await page.goto(`${server.url}/laws/view?id=${encodeURIComponent(CFL)}&el=${encodeURIComponent(`${CFL}/art61`)}`);
-    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '本条引用' }));
+    const drawer = await opened(page.getByRole('dialog').filter({ hasText: '本条引用' }));
     const row = await visible(drawer.locator('.ant-list-item').filter({ hasText: '《中华人民共和国民事诉讼法》' }));
     await visible(row.getByText('未能解析'));
     await visible(row.getByText('法规库中没有《民事诉讼法》'));
@@ -164,7 +164,6 @@ describe.skipIf(!fs.existsSync(CHROMIUM) || !SAMPLE_LAWS_DIR)('法规库与权�
     await shot('laws-search');
 
     await choose(page.locator('#searchLevel'), /^行政法规$/);
-    await page.keyboard.press('Escape');
     const narrowed = await visible(page.getByText(/^“罚款” 共找到 \d+ 条结果$/).filter({ hasNotText: `${all} 条` }));
     expect(Number(/共找到 (\d+) 条/.exec((await narrowed.textContent()) ?? '')?.[1])).toBeLessThan(all);
     for (const tag of await page.locator('.ant-list-item .ant-tag').filter({ hasText: /^(法律|行政法规|地方性法规)$/ }).allTextContents()) expect(tag).toBe('行政法规');
@@ -181,14 +180,14 @@ describe.skipIf(!fs.existsSync(CHROMIUM) || !SAMPLE_LAWS_DIR)('法规库与权�
 
     // A hit opens its article on the law's page.
     await page.locator('.ant-list-item').getByRole('link', { name: /第.+条$/ }).first().click();
-    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '被引用' }));
+    const drawer = await opened(page.getByRole('dialog').filter({ hasText: '被引用' }));
     await closeDrawer(drawer);
   }, 120_000);
 
   it('imports a new version of 律师法 with its report', async () => {
     await openMenu('法规库');
     await page.getByRole('button', { name: '导入法规' }).click();
-    const dialog = await visible(page.getByRole('dialog', { name: '导入法规' }));
+    const dialog = await opened(page.getByRole('dialog', { name: '导入法规' }));
     await dialog.locator('input[type=file]').setInputFiles(newLawyersFile(fixtures));
     await visible(dialog.getByText('等待上传'));
     await dialog.getByRole('button', { name: '开始导入' }).click();
@@ -211,7 +210,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM) || !SAMPLE_LAWS_DIR)('法规库与权�
     if (!(await powerListServed())) ctx.skip();
     await openMenu('权责清单');
     await (await visible(page.locator('.ant-table-row').filter({ hasText: 'SF-LS-101' }))).click();
-    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '裁量基准' }));
+    const drawer = await opened(page.getByRole('dialog').filter({ hasText: '裁量基准' }));
     await visible(drawer.getByText('执法事项：对律师以不正当手段承揽业务的处罚'));
     await visible(drawer.getByRole('link', { name: '《中华人民共和国律师法》第四十七条第一款第（二）项' }));
     await visible(drawer.getByText('（二）以不正当手段承揽业务的；'));
@@ -228,19 +227,17 @@ describe.skipIf(!fs.existsSync(CHROMIUM) || !SAMPLE_LAWS_DIR)('法规库与权�
   it('refuses a benchmark whose fine range is upside down, in Chinese, then saves the fixed item', async (ctx) => {
     if (!(await powerListServed())) ctx.skip();
     await page.getByRole('button', { name: '新增事项' }).click();
-    const dialog = await visible(page.getByRole('dialog', { name: '新增执法事项' }));
+    const dialog = await opened(page.getByRole('dialog', { name: '新增执法事项' }));
     await dialog.getByLabel('事项编码').fill('SF-XH-901');
     await dialog.getByLabel('事项名称').fill('对律师以不正当手段承揽业务的处罚（西湖区试行）');
     await choose(dialog.getByLabel('事项类别'), /^行政处罚$/);
     await choose(dialog.getByLabel('实施主体'), /^县级司法局$/, '县级');
-    await page.keyboard.press('Escape');
     await choose(dialog.getByLabel('依据类型'), /^处罚依据$/);
     // A basis is searched in the library, then narrowed to the 项.
     await choose(dialog.locator('#powerItem_bases_0_elementId'), /《中华人民共和国律师法》第四十七条（有效）/, '以不正当手段承揽业务');
     await choose(dialog.getByLabel('款项'), /^第一款第（二）项/);
     await dialog.getByRole('button', { name: '添加阶次' }).click();
     await choose(dialog.locator('#powerItem_benchmarks_0_penalties'), /^罚款$/, '罚款');
-    await page.keyboard.press('Escape');
     await dialog.getByLabel('罚款下限').fill('5000');
     await dialog.getByLabel('罚款上限').fill('1000');
     await dialog.getByLabel('情形').fill('初次违法，未造成危害后果');
@@ -253,7 +250,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM) || !SAMPLE_LAWS_DIR)('法规库与权�
     await dialog.getByLabel('罚款上限').fill('5000');
     expect(await save(dialog)).toBe('200');
     await visible(page.getByText('已新增执法事项 SF-XH-901'));
-    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '执法事项：对律师以不正当手段承揽业务的处罚（西湖区试行）' }));
+    const drawer = await opened(page.getByRole('dialog').filter({ hasText: '执法事项：对律师以不正当手段承揽业务的处罚（西湖区试行）' }));
     await visible(drawer.getByRole('link', { name: '《中华人民共和国律师法》第四十七条第一款第（二）项' }));
     await visible(drawer.locator('.ant-table-row').filter({ hasText: '轻微' }).getByText('1,000 至 5,000 元'));
     await drawerShot('power-item-created');
@@ -290,13 +287,13 @@ describe.skipIf(!fs.existsSync(CHROMIUM) || !SAMPLE_LAWS_DIR)('法规库与权�
   it('lists the items based on an article beside it', async (ctx) => {
     if (!(await powerListServed())) ctx.skip();
     await page.goto(`${server.url}/laws/view?id=${encodeURIComponent(NEW_LAWYERS)}&el=${encodeURIComponent(`${NEW_LAWYERS}/art47`)}`);
-    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '执法事项' }));
+    const drawer = await opened(page.getByRole('dialog').filter({ hasText: '执法事项' }));
     const item = await visible(drawer.locator('.ant-list-item').filter({ hasText: 'SF-LS-101' }));
     await visible(item.getByText('处罚依据：第四十七条第一款第（二）项'));
     await visible(drawer.locator('.ant-list-item').filter({ hasText: 'SF-XH-901' }));
     await drawerShot('law-article-power-items');
     await item.getByRole('link', { name: '对律师以不正当手段承揽业务的处罚' }).click();
-    await visible(page.getByRole('dialog').filter({ hasText: '裁量基准' }).getByText('执法事项：对律师以不正当手段承揽业务的处罚'));
+    await opened(page.getByRole('dialog').filter({ hasText: '裁量基准' }).getByText('执法事项：对律师以不正当手段承揽业务的处罚'));
   }, 120_000);
 
   it('shows the provincial leader the library and the list read-only', async (ctx) => {
@@ -307,7 +304,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM) || !SAMPLE_LAWS_DIR)('法规库与权�
     if (!(await powerListServed())) ctx.skip();
     await openMenu('权责清单');
     await (await visible(page.locator('.ant-table-row').filter({ hasText: 'SF-LS-101' }))).click();
-    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '裁量基准' }));
+    const drawer = await opened(page.getByRole('dialog').filter({ hasText: '裁量基准' }));
     expect(await drawer.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: '新增事项' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: '导入' }).count()).toBe(0);

@@ -17,7 +17,7 @@ import { checkReceipt } from '../server/src/modules/ledger/receipt.ts';
 describe.skipIf(!fs.existsSync(CHROMIUM))('存证日志 in Chromium (needs /usr/bin/chromium)', () => {
   let server: Console;
   let page: Page;
-  const { shot, visible, settled, signIn, openMenu } = consoleSteps(() => server);
+  const { shot, visible, settled, signIn, openMenu, opened } = consoleSteps(() => server);
 
   async function openLog(name: string): Promise<void> {
     await openMenu('存证日志');
@@ -73,7 +73,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('存证日志 in Chromium (needs /usr/
     const row = await visible(page.locator('.ant-table-row[data-row-key="0"]'));
     await visible(row.getByText('审计记录指纹'));
     await row.click();
-    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '包含证明' }));
+    const drawer = await opened(page.getByRole('dialog').filter({ hasText: '包含证明' }));
     await visible(drawer.getByText('已验证：该记录包含在第 1 条时签发的检查点中'));
     await visible(drawer.getByText(/这条记录保存了 \d+ 条审计记录（#1 至 #\d+）的指纹/));
     await visible(drawer.getByText('"audit.batch"', { exact: false }));
@@ -82,7 +82,6 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('存证日志 in Chromium (needs /usr/
     const receipt = fs.readFileSync(await download.path(), 'utf8');
     const keys = (await server.tp.ledger.logs.keysOf('audit')).map((k) => k.vkey);
     expect(checkReceipt(receipt, keys)).toMatchObject({ valid: true, origin: 'tianping.local/audit' });
-    await page.waitForTimeout(400); // the drawer's opening animation, for the screenshot
     await page.setViewportSize({ width: 1440, height: 1400 });
     await page.waitForTimeout(200);
     await shot('ledger-entry');
@@ -111,7 +110,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('存证日志 in Chromium (needs /usr/
     await signIn('sysadmin');
     await openMenu('存证日志');
     await page.getByRole('button', { name: '新建日志' }).click();
-    const dialog = await visible(page.getByRole('dialog', { name: '新建存证日志' }));
+    const dialog = await opened(page.getByRole('dialog', { name: '新建存证日志' }));
     await dialog.getByLabel('名称').fill('Notary');
     await dialog.getByRole('button', { name: /新\s*建/ }).click();
     await visible(dialog.getByText(/名称须为小写字母开头/));
@@ -135,9 +134,8 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('存证日志 in Chromium (needs /usr/
     await tp.ledger.logs.append('notary', [{ type: 'notary.issued', submitter: 'e2e', payload: { certificate: '(2026)浙杭证字第1号', digest: 'ab'.repeat(32) } }]);
     await page.getByRole('button', { name: /刷\s*新/ }).click();
     await (await visible(page.locator('.ant-table-row[data-row-key="0"]'))).click();
-    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '包含证明' }));
+    const drawer = await opened(page.getByRole('dialog').filter({ hasText: '包含证明' }));
     await visible(drawer.getByText('该记录晚于最新检查点，约 1 秒后可获得证明'));
-    await page.waitForTimeout(400); // the drawer's opening animation, for the screenshot
     await shot('ledger-entry-pending');
     await tp.ledger.logs.checkpoint('notary');
     await visible(drawer.getByText('已验证：该记录包含在第 1 条时签发的检查点中'));
@@ -150,7 +148,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('存证日志 in Chromium (needs /usr/
     const nodeKey = (await server.tp.ledger.witnesses.witnessKey()).trim();
 
     await page.getByRole('button', { name: '登记见证方' }).click();
-    let dialog = await visible(page.getByRole('dialog', { name: '登记见证方：notary' }));
+    let dialog = await opened(page.getByRole('dialog', { name: '登记见证方：notary' }));
     await dialog.getByLabel('见证公钥').fill('not-a-key');
     await dialog.getByRole('button', { name: /登\s*记/ }).click();
     // The field's own message, which stays; the toast beside it lasts 3 s and was missed once on a loaded machine.
@@ -161,7 +159,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('存证日志 in Chromium (needs /usr/
     await visible(page.locator('.ant-table-row[data-row-key="tianping.local/witness"]'));
 
     await page.getByRole('button', { name: '轮换密钥' }).click();
-    dialog = await visible(page.getByRole('dialog', { name: '轮换签名密钥：notary' }));
+    dialog = await opened(page.getByRole('dialog', { name: '轮换签名密钥：notary' }));
     await dialog.getByText('SM2 国密签名').click();
     await dialog.getByRole('button', { name: /轮\s*换/ }).click();
     await dialog.waitFor({ state: 'hidden', ...WAIT });

@@ -22,14 +22,14 @@ const PURPOSE = '核实诉讼代理人的律师执业身份';
 describe.skipIf(!fs.existsSync(CHROMIUM))('共享交换 in Chromium (needs /usr/bin/chromium)', () => {
   let server: Console;
   let page: Page;
-  const { shot, visible, settled, signIn, openMenu } = consoleSteps(() => server);
+  const { shot, visible, settled, signIn, openMenu, opened } = consoleSteps(() => server);
   let secret = '';
   let keyId = '';
   let requestId = 0;
   let grantId = 0;
 
   /** A modal dialog by its title, once open. */
-  const dialog = (title: string): Promise<Locator> => visible(page.getByRole('dialog', { name: title }));
+  const dialog = (title: string): Promise<Locator> => opened(page.getByRole('dialog', { name: title }));
 
   /** Ticks the checkbox of a field by its 数据元 name (a masked one carries a 脱敏 tag after it). */
   const tick = (scope: Locator, field: string): Promise<void> => scope.locator('.ant-checkbox-wrapper').filter({ hasText: new RegExp(`^${field}(脱敏)?$`) }).click();
@@ -65,13 +65,12 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('共享交换 in Chromium (needs /usr/
     }
 
     await row.click();
-    const drawer = await visible(page.getByRole('dialog').filter({ hasText: '共享资源：律师信息' }));
+    const drawer = await opened(page.getByRole('dialog').filter({ hasText: '共享资源：律师信息' }));
     await visible(drawer.getByText('执业证号', { exact: true }));
     await visible(drawer.getByText('公民身份号码', { exact: true }));
     await visible(drawer.getByText('脱敏', { exact: true }).first());
     await visible(drawer.getByText('个人信息保护法', { exact: false }).first());
     await page.setViewportSize({ width: 1440, height: 1200 }); // the whole drawer in the screenshot
-    await page.waitForTimeout(400); // the drawer's opening animation, for the screenshot
     await shot('sharing-resource');
     await page.setViewportSize({ width: 1440, height: 900 });
     await drawer.locator('.ant-drawer-close').click();
@@ -99,7 +98,6 @@ describe.skipIf(!fs.existsSync(CHROMIUM))('共享交换 in Chromium (needs /usr/
     const done = modal.getByRole('button', { name: /完\s*成/ });
     expect(await done.isDisabled()).toBe(true);
     await modal.getByText('我已复制并妥善保存密钥').click();
-    await page.waitForTimeout(300); // the modal's opening animation, for the screenshot
     await shot('sharing-consumer-secret');
     await done.click();
     await modal.waitFor({ state: 'hidden', ...WAIT });
