@@ -72,7 +72,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
     await ledger.ensureBaseline();
     const laws = createLawsModule(database.db, { clock: opts.clock });
     const powerList = createPowerListModule(database.db, { codes: dictionary.lookup, clock: opts.clock });
-    const enforcement = createEnforcementModule(database.db, { codes: dictionary.lookup, orgs: identity.orgs, clock: opts.clock });
+    const enforcement = createEnforcementModule(database.db, { codes: dictionary.lookup, orgs: identity.orgs, calendar, clock: opts.clock });
     // The installation key seals consumers' secrets; it lives with the ledger's signing keys.
     const sharing = createSharingModule(database.db, {
       calendar,

@@ -206,6 +206,19 @@ const CASES: Record<string, Case> = {
     user: 'xihu_staff', url: () => `/connectors/${ctx.runConnector}/runs`, status: 202,
     action: 'connectors.run.start', targetType: 'conn_run', targetId: fromResponse,
   },
+  'POST /api/v1/enforcement/cases': {
+    user: 'xihu_staff', url: () => '/enforcement/cases',
+    body: () => ({ orgId: ctx.xihu, cause: '审计测试案由', party: { kind: 'organisation', name: '审计测试律师事务所' }, actEndDate: '2026-01-05', discoveredDate: '2026-01-06' }),
+    action: 'enforcement.case.create', targetType: 'enforcement_case', targetId: fromResponse,
+  },
+  'PATCH /api/v1/enforcement/cases/:id/record': {
+    user: 'xihu_staff', url: () => `/enforcement/cases/${ctx.enfCase}/record`, body: () => ({ pauses: [{ from: '2026-01-10', to: '2026-01-12', reason: '鉴定' }] }),
+    action: 'enforcement.case.record', targetType: 'enforcement_case', targetId: ofCtx('enfCase'),
+  },
+  'POST /api/v1/enforcement/cases/:id/moves': {
+    user: 'xihu_staff', url: () => `/enforcement/cases/${ctx.enfCase}/moves`, body: () => ({ to: 'filed', date: '2026-01-07', opinion: '立案' }),
+    action: 'enforcement.case.move', targetType: 'enforcement_case', targetId: ofCtx('enfCase'),
+  },
   'GET /api/v1/users/:id/personal': { user: 'personal_reader', url: () => `/users/${ctx.target}/personal`, action: 'user.read-personal', targetType: 'user', targetId: ofCtx('target') },
 };
 
@@ -300,6 +313,7 @@ describe('SEC-17 every state change is audited', () => {
     if (route === 'POST /api/v1/power-list/items') ctx.plItem = Number(body.id);
     if (route === 'POST /api/v1/enforcement/subjects') ctx.enfSubject = Number(body.id);
     if (route === 'POST /api/v1/enforcement/officers') ctx.enfOfficer = Number(body.id);
+    if (route === 'POST /api/v1/enforcement/cases') ctx.enfCase = Number(body.id);
     if (route === 'POST /api/v1/connectors') ctx.connector = Number(body.id);
     // The pull goes on in the background (and fails: nothing is there); later cases snapshot the tables.
     if (route === 'POST /api/v1/connectors/:id/runs') await tp.connectors.settled();

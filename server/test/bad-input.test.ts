@@ -110,6 +110,24 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
     valid: () => ({ name: '坏输入（改）', orgId: ctx.xihu, certificateNo: '浙BI-0001', domains: ['01'], issuedOn: '2024-01-01', expiresOn: '2030-12-31', legalQualification: true }),
   },
   'POST /api/v1/enforcement/officers/:id/status': { user: 'bi_enf', url: () => `/enforcement/officers/${ctx.biOfficer}/status`, valid: () => ({ action: 'suspend', reason: '测试暂扣', effectiveOn: '2025-01-01' }) },
+  'POST /api/v1/enforcement/cases': {
+    user: 'bi_enf', url: () => '/enforcement/cases',
+    valid: () => ({ orgId: ctx.xihu, cause: '坏输入案由', itemId: null, party: { kind: 'citizen', name: '坏输入', idNumber: BI_ID_NUMBER }, actEndDate: '2026-01-05', discoveredDate: '2026-01-06', lifeHealthOrFinancialHarm: false, officerIds: [ctx.biOfficer] }),
+  },
+  'PATCH /api/v1/enforcement/cases/:id/record': {
+    user: 'bi_enf', url: () => `/enforcement/cases/${ctx.biCase}/record`,
+    valid: () => ({
+      acts: [{ kind: '询问', date: '2026-01-07', officerIds: [ctx.biOfficer], recordAttached: true, note: '' }],
+      notice: { servedDate: '2026-01-20', statementDeadline: '2026-01-23', proposed: { kinds: ['03'], fine: 500, confiscation: null }, states: { facts: true, reasons: true, basis: true, rights: true }, includesHearingRight: false, waiverSigned: false, defenceFiled: false },
+      decision: {
+        date: '2026-01-28', officerIds: [ctx.biOfficer], penalty: { kinds: ['03'], fine: 500, confiscation: null }, minorMitigation: null, benchmarkLevel: null, outsideBenchmarkReason: null,
+        content: { party: true, factsAndEvidence: true, kindAndBasis: true, performance: true, remedies: true, agencyAndDate: true, sealed: true, surchargeStandard: true },
+      },
+      pauses: [{ from: '2026-01-10', to: '2026-01-12', reason: '鉴定' }],
+      paidDate: null,
+    }),
+  },
+  'POST /api/v1/enforcement/cases/:id/moves': { user: 'bi_enf', url: () => `/enforcement/cases/${ctx.biCase}/moves`, valid: () => ({ to: 'not-filed', date: '2026-01-08', opinion: '不予立案' }) },
   'POST /api/v1/sharing/resources': {
     user: 'bi_share', url: () => '/sharing/resources',
     valid: () => ({ code: 'bi-res', name: '坏输入资源', libraryId: 'lawyer', fields: ['name', 'licenceNo'], lookupKeys: ['licenceNo'], updateCycle: 'daily', sharingType: 'conditional', sharingBasis: '律师法 第二条', openType: 'closed', description: '说明' }),
@@ -201,6 +219,8 @@ const FREE_TEXT: Record<string, string> = {
   description: "prose: descriptionText allows quotes and ';' (refuses < > ` \\); stored through parameters only",
   legalBasis: 'prose citing statutes, as description',
   matters: 'prose of a 委托书, as description',
+  note: 'what an investigation act found, prose as description',
+  opinion: '办理意见 of a case step, prose as description',
 };
 
 const INJECTIONS = ["'; drop table users; --", '<script>alert(1)</script>', '" onmouseover='];
@@ -270,12 +290,15 @@ beforeAll(async () => {
   ctx.biConnector = Number((made.json() as { id: number }).id);
   // Enforcement: a role of its own, the demo's 西湖区司法局 subject and one officer for the PUT and status cases.
   const enfRole = await tp.identity.roles.create(await actorFor('secadmin'), { requestId: 'setup', ip: null, userAgent: null }, {
-    code: 'bi_enf', name: '执法主体与人员', permissions: ['enforcement:read', 'enforcement:manage'], dataScope: 'subtree',
+    code: 'bi_enf', name: '执法主体与人员', permissions: ['enforcement:read', 'enforcement:manage', 'case:read', 'case:handle'], dataScope: 'subtree',
   });
   await makeUser(tp, 'bi_enf', ctx.xihu, { roles: [enfRole.code] });
   ctx.biSubject = (await tp.enforcement.service.subjects.list(await actorFor('bi_enf'), { orgId: ctx.xihu, kind: '法定行政机关' }, { page: 1, pageSize: 1 })).items[0]?.id ?? 0;
   ctx.biOfficer = (await tp.enforcement.service.officers.create({ system: 'test' }, {
     name: '坏输入基础', idNumber: `33010619800202123${idCheckDigit('33010619800202123')}`, orgId: ctx.xihu, certificateNo: '浙BI-0001', domains: ['01'], issuedOn: '2024-01-01', expiresOn: '2029-12-31', legalQualification: false,
+  })).id;
+  ctx.biCase = (await tp.enforcement.cases.create({ system: 'test' }, {
+    orgId: ctx.xihu, cause: '坏输入基础案件', itemId: null, party: { kind: 'citizen', name: '坏输入', idNumber: BI_ID_NUMBER }, actEndDate: '2026-01-05', discoveredDate: null, lifeHealthOrFinancialHarm: false, officerIds: [],
   })).id;
   for (const u of ['sysadmin', 'secadmin', 'bi_changer', 'bi_staff', 'bi_share', 'bi_reader', 'bi_pusher', 'bi_agg', 'bi_conn', 'bi_enf', 'auditadmin']) {
     tokens[u] = await tp.login(u);

@@ -32,6 +32,8 @@ const SCOPED_READS = [
   'GET /api/v1/enforcement/subjects/:id',
   'GET /api/v1/enforcement/officers',
   'GET /api/v1/enforcement/officers/:id',
+  'GET /api/v1/enforcement/cases',
+  'GET /api/v1/enforcement/cases/:id',
 ] as const;
 
 /**
@@ -383,5 +385,30 @@ describe('enforcement: subjects and officers belong to their org', () => {
       expectError(await get('xihu_staff', `${path}/${other?.id}`), 404, path.endsWith('subjects') ? 'ENF_SUBJECT_NOT_FOUND' : 'ENF_OFFICER_NOT_FOUND');
       expect((await get('zj_leader', `${path}/${other?.id}`)).statusCode, path).toBe(200);
     }
+  });
+});
+
+describe('enforcement: cases belong to the org that handles them', () => {
+  it('a county sees its own cases; the city sees its counties; a case outside the scope is not found', async () => {
+    const caseOf = async (orgIdValue: number) =>
+      (await tp.enforcement.cases.create({ system: 'test' }, {
+        orgId: orgIdValue, cause: '范围测试案件', itemId: null, party: { kind: 'organisation', name: '范围测试律师事务所', idNumber: null }, actEndDate: '2026-01-05', discoveredDate: null, lifeHealthOrFinancialHarm: false, officerIds: [],
+      })).id;
+    const [mine, theirs] = [await caseOf(ids.xihu ?? 0), await caseOf(ids.yinzhou ?? 0)];
+    type Page = { items: { id: number; orgId: number }[]; total: number };
+    const list = async (user: string, url: string) => {
+      const res = await get(user, url);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as Page;
+    };
+    const xihu = await list('xihu_staff', '/enforcement/cases?pageSize=500');
+    expect(xihu.items.map((c) => c.id)).toContain(mine);
+    expect(xihu.items.every((c) => subtreeOf(ids.xihu).includes(c.orgId))).toBe(true);
+    const hz = await list('hz_leader', '/enforcement/cases?pageSize=500');
+    expect(hz.items.map((c) => c.id)).toContain(mine);
+    expect(hz.items.every((c) => subtreeOf(ids.hangzhou).includes(c.orgId))).toBe(true);
+    expect((await list('xihu_staff', `/enforcement/cases?orgId=${ids.yinzhou}`)).total).toBe(0);
+    expectError(await get('xihu_staff', `/enforcement/cases/${theirs}`), 404, 'CASE_NOT_FOUND');
+    expect((await get('zj_leader', `/enforcement/cases/${theirs}`)).statusCode).toBe(200);
   });
 });

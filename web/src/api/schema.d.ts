@@ -6406,6 +6406,684 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enforcement/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政处罚案件列表（数据范围内；按环节、机构、执法事项、编号或当事人筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 案件编号、案由或当事人 */
+                    q?: string;
+                    state?: "clue" | "filed" | "investigation" | "examination" | "notice" | "hearing" | "legal-review" | "collective-discussion" | "decided" | "served" | "execution" | "closed" | "not-filed" | "dismissed" | "no-penalty" | "transferred";
+                    /** @description 该机构及其下级 */
+                    orgId?: number;
+                    /** @description 适用该执法事项的案件 */
+                    itemId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                caseNo: string;
+                                cause: string;
+                                itemId: number | null;
+                                /** @enum {string} */
+                                state: "clue" | "filed" | "investigation" | "examination" | "notice" | "hearing" | "legal-review" | "collective-discussion" | "decided" | "served" | "execution" | "closed" | "not-filed" | "dismissed" | "no-penalty" | "transferred";
+                                stateLabel: string;
+                                /** @enum {string} */
+                                partyKind: "citizen" | "organisation";
+                                partyName: string;
+                                actEndDate: string;
+                                filedDate: string | null;
+                                decidedOn: string | null;
+                                fine: number | null;
+                                stateSince: string;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记案件线索 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 办案机关（执法主体所在机构） */
+                        orgId: number;
+                        /** @description 案由 */
+                        cause: string;
+                        /**
+                         * @description 适用的执法事项（权责清单）；决定前须确定
+                         * @default null
+                         */
+                        itemId?: number | null;
+                        party: {
+                            /** @enum {string} */
+                            kind: "citizen";
+                            name: string;
+                            /** @description 公民身份号码 */
+                            idNumber?: string | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "organisation";
+                            name: string;
+                            /** @description 统一社会信用代码 */
+                            idNumber?: string | null;
+                        };
+                        /** @description 违法行为终了之日（行政处罚法第三十六条） */
+                        actEndDate: string;
+                        /**
+                         * @description 发现之日
+                         * @default null
+                         */
+                        discoveredDate?: string | null;
+                        /**
+                         * @description 涉及公民生命健康安全、金融安全且有危害后果（追责期限五年）
+                         * @default false
+                         */
+                        lifeHealthOrFinancialHarm?: boolean;
+                        /**
+                         * @description 承办人员
+                         * @default []
+                         */
+                        officerIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            caseNo: string;
+                            cause: string;
+                            itemId: number | null;
+                            /** @enum {string} */
+                            state: "clue" | "filed" | "investigation" | "examination" | "notice" | "hearing" | "legal-review" | "collective-discussion" | "decided" | "served" | "execution" | "closed" | "not-filed" | "dismissed" | "no-penalty" | "transferred";
+                            stateLabel: string;
+                            /** @enum {string} */
+                            partyKind: "citizen" | "organisation";
+                            partyName: string;
+                            actEndDate: string;
+                            filedDate: string | null;
+                            decidedOn: string | null;
+                            fine: number | null;
+                            stateSince: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description 脱敏，除非有 case:read-personal */
+                            partyIdNumber: string | null;
+                            discoveredDate: string | null;
+                            lifeHealthOrFinancialHarm: boolean;
+                            item: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            /** @description 案件记录：调查取证、告知、听证、法制审核、决定、送达… */
+                            record: {
+                                [key: string]: unknown;
+                            };
+                            next: {
+                                /** @enum {string} */
+                                to: "clue" | "filed" | "investigation" | "examination" | "notice" | "hearing" | "legal-review" | "collective-discussion" | "decided" | "served" | "execution" | "closed" | "not-filed" | "dismissed" | "no-penalty" | "transferred";
+                                label: string;
+                                /** @description 今日移入该环节会违反的规则 */
+                                blockers: {
+                                    code: string;
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            /** @description 执法监督发现的问题 */
+                            findings: {
+                                code: string;
+                                field: string;
+                                message: string;
+                                /** @enum {string} */
+                                severity: "alert" | "warning";
+                                due?: string;
+                            }[];
+                            /** @description 全过程记录 */
+                            events: {
+                                /** @enum {string} */
+                                kind: "created" | "moved" | "recorded";
+                                fromState: string | null;
+                                toState: string | null;
+                                part: string | null;
+                                onDate: string | null;
+                                opinion: string;
+                                actorName: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件详情：记录、可进入的环节及其障碍、监督发现、全过程记录（有 case:read-personal 时显示完整身份号码并记录访问） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            caseNo: string;
+                            cause: string;
+                            itemId: number | null;
+                            /** @enum {string} */
+                            state: "clue" | "filed" | "investigation" | "examination" | "notice" | "hearing" | "legal-review" | "collective-discussion" | "decided" | "served" | "execution" | "closed" | "not-filed" | "dismissed" | "no-penalty" | "transferred";
+                            stateLabel: string;
+                            /** @enum {string} */
+                            partyKind: "citizen" | "organisation";
+                            partyName: string;
+                            actEndDate: string;
+                            filedDate: string | null;
+                            decidedOn: string | null;
+                            fine: number | null;
+                            stateSince: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description 脱敏，除非有 case:read-personal */
+                            partyIdNumber: string | null;
+                            discoveredDate: string | null;
+                            lifeHealthOrFinancialHarm: boolean;
+                            item: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            /** @description 案件记录：调查取证、告知、听证、法制审核、决定、送达… */
+                            record: {
+                                [key: string]: unknown;
+                            };
+                            next: {
+                                /** @enum {string} */
+                                to: "clue" | "filed" | "investigation" | "examination" | "notice" | "hearing" | "legal-review" | "collective-discussion" | "decided" | "served" | "execution" | "closed" | "not-filed" | "dismissed" | "no-penalty" | "transferred";
+                                label: string;
+                                /** @description 今日移入该环节会违反的规则 */
+                                blockers: {
+                                    code: string;
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            /** @description 执法监督发现的问题 */
+                            findings: {
+                                code: string;
+                                field: string;
+                                message: string;
+                                /** @enum {string} */
+                                severity: "alert" | "warning";
+                                due?: string;
+                            }[];
+                            /** @description 全过程记录 */
+                            events: {
+                                /** @enum {string} */
+                                kind: "created" | "moved" | "recorded";
+                                fromState: string | null;
+                                toState: string | null;
+                                part: string | null;
+                                onDate: string | null;
+                                opinion: string;
+                                actorName: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/cases/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 记录办案材料（所给各项整体替换；已过环节的记录不能再改） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 适用的执法事项 */
+                        itemId?: number | null;
+                        officerIds?: number[];
+                        recusals?: {
+                            officerId: number;
+                            /** @enum {string} */
+                            source: "declared" | "applied";
+                            /** @enum {string} */
+                            outcome: "pending" | "granted" | "rejected";
+                        }[];
+                        acts?: {
+                            /** @description 询问、检查、勘验… */
+                            kind: string;
+                            date: string;
+                            officerIds: number[];
+                            /** @description 附笔录 */
+                            recordAttached: boolean;
+                            /** @default  */
+                            note?: string;
+                        }[];
+                        /** @description 行政处罚事先告知书 */
+                        notice?: {
+                            servedDate: string;
+                            /** @description 陈述、申辩期限的最后一日 */
+                            statementDeadline: string;
+                            proposed: {
+                                /** @description penalty_type 代码 */
+                                kinds: string[];
+                                /**
+                                 * @description 罚款（元）
+                                 * @default null
+                                 */
+                                fine?: number | null;
+                                /**
+                                 * @description 没收违法所得、非法财物的数额或价值（元）
+                                 * @default null
+                                 */
+                                confiscation?: number | null;
+                            };
+                            states: {
+                                facts: boolean;
+                                reasons: boolean;
+                                basis: boolean;
+                                rights: boolean;
+                            };
+                            includesHearingRight: boolean;
+                            /**
+                             * @description 当事人书面放弃陈述、申辩
+                             * @default false
+                             */
+                            waiverSigned?: boolean;
+                            /** @default false */
+                            defenceFiled?: boolean;
+                        } | null;
+                        hearing?: {
+                            requestedDate: string;
+                            notifiedDate: string | null;
+                            date: string | null;
+                            chairId: number | null;
+                            agentCount: number;
+                            recordSigned: boolean;
+                        } | null;
+                        /** @description 须法制审核的情形（行政处罚法第五十八条第一款） */
+                        legalReviewGrounds?: ("public-interest" | "complex" | "by-law")[];
+                        legalReview?: {
+                            reviewerId: number;
+                            date: string;
+                            /** @enum {string} */
+                            result: "passed" | "failed";
+                            /** @default  */
+                            opinion?: string;
+                        } | null;
+                        collectiveDiscussionRequired?: boolean;
+                        collectiveDiscussion?: {
+                            date: string;
+                            minutesAttached: boolean;
+                            attendeeIds: number[];
+                        } | null;
+                        /** @description 行政处罚决定书（移入“决定”时生效） */
+                        decision?: {
+                            date: string;
+                            officerIds: number[];
+                            penalty: {
+                                /** @description penalty_type 代码 */
+                                kinds: string[];
+                                /**
+                                 * @description 罚款（元）
+                                 * @default null
+                                 */
+                                fine?: number | null;
+                                /**
+                                 * @description 没收违法所得、非法财物的数额或价值（元）
+                                 * @default null
+                                 */
+                                confiscation?: number | null;
+                            };
+                            /** @description 决定书载明的事项（行政处罚法第五十九条） */
+                            content: {
+                                party: boolean;
+                                factsAndEvidence: boolean;
+                                kindAndBasis: boolean;
+                                performance: boolean;
+                                remedies: boolean;
+                                agencyAndDate: boolean;
+                                sealed: boolean;
+                                surchargeStandard: boolean;
+                            };
+                            /** @default null */
+                            minorMitigation?: string | null;
+                            /**
+                             * @description 适用的裁量基准阶次
+                             * @default null
+                             * @enum {string|null}
+                             */
+                            benchmarkLevel?: "轻微" | "一般" | "较重" | "严重" | null;
+                            /**
+                             * @description 超出裁量基准的理由
+                             * @default null
+                             */
+                            outsideBenchmarkReason?: string | null;
+                        } | null;
+                        transfer?: {
+                            organ: string;
+                            reason: string;
+                        } | null;
+                        service?: {
+                            date: string;
+                            /** @enum {string} */
+                            method: "in-person" | "left-at-residence" | "post" | "entrusted" | "electronic" | "announcement";
+                            /**
+                             * @description 电子送达确认书
+                             * @default false
+                             */
+                            consentOnFile?: boolean;
+                        } | null;
+                        pauses?: {
+                            from: string;
+                            to: string | null;
+                            reason: string;
+                        }[];
+                        extensionDays?: number;
+                        preservations?: {
+                            date: string;
+                            decidedDate: string | null;
+                        }[];
+                        paidDate?: string | null;
+                        reviewPeriods?: {
+                            from: string;
+                            to: string | null;
+                            reason: string;
+                        }[];
+                        publicationRequired?: boolean;
+                        publishedDate?: string | null;
+                        publicationWithdrawal?: {
+                            changedDate: string;
+                            withdrawnDate: string | null;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            caseNo: string;
+                            cause: string;
+                            itemId: number | null;
+                            /** @enum {string} */
+                            state: "clue" | "filed" | "investigation" | "examination" | "notice" | "hearing" | "legal-review" | "collective-discussion" | "decided" | "served" | "execution" | "closed" | "not-filed" | "dismissed" | "no-penalty" | "transferred";
+                            stateLabel: string;
+                            /** @enum {string} */
+                            partyKind: "citizen" | "organisation";
+                            partyName: string;
+                            actEndDate: string;
+                            filedDate: string | null;
+                            decidedOn: string | null;
+                            fine: number | null;
+                            stateSince: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description 脱敏，除非有 case:read-personal */
+                            partyIdNumber: string | null;
+                            discoveredDate: string | null;
+                            lifeHealthOrFinancialHarm: boolean;
+                            item: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            /** @description 案件记录：调查取证、告知、听证、法制审核、决定、送达… */
+                            record: {
+                                [key: string]: unknown;
+                            };
+                            next: {
+                                /** @enum {string} */
+                                to: "clue" | "filed" | "investigation" | "examination" | "notice" | "hearing" | "legal-review" | "collective-discussion" | "decided" | "served" | "execution" | "closed" | "not-filed" | "dismissed" | "no-penalty" | "transferred";
+                                label: string;
+                                /** @description 今日移入该环节会违反的规则 */
+                                blockers: {
+                                    code: string;
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            /** @description 执法监督发现的问题 */
+                            findings: {
+                                code: string;
+                                field: string;
+                                message: string;
+                                /** @enum {string} */
+                                severity: "alert" | "warning";
+                                due?: string;
+                            }[];
+                            /** @description 全过程记录 */
+                            events: {
+                                /** @enum {string} */
+                                kind: "created" | "moved" | "recorded";
+                                fromState: string | null;
+                                toState: string | null;
+                                part: string | null;
+                                onDate: string | null;
+                                opinion: string;
+                                actorName: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/enforcement/cases/{id}/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 推进案件环节（不符合办案规则的逐条列出，不推进） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        to: "clue" | "filed" | "investigation" | "examination" | "notice" | "hearing" | "legal-review" | "collective-discussion" | "decided" | "served" | "execution" | "closed" | "not-filed" | "dismissed" | "no-penalty" | "transferred";
+                        /** @description 该环节的日期，默认今日；移入“决定”时为决定书日期 */
+                        date?: string;
+                        /**
+                         * @description 办理意见
+                         * @default
+                         */
+                        opinion?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            caseNo: string;
+                            cause: string;
+                            itemId: number | null;
+                            /** @enum {string} */
+                            state: "clue" | "filed" | "investigation" | "examination" | "notice" | "hearing" | "legal-review" | "collective-discussion" | "decided" | "served" | "execution" | "closed" | "not-filed" | "dismissed" | "no-penalty" | "transferred";
+                            stateLabel: string;
+                            /** @enum {string} */
+                            partyKind: "citizen" | "organisation";
+                            partyName: string;
+                            actEndDate: string;
+                            filedDate: string | null;
+                            decidedOn: string | null;
+                            fine: number | null;
+                            stateSince: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description 脱敏，除非有 case:read-personal */
+                            partyIdNumber: string | null;
+                            discoveredDate: string | null;
+                            lifeHealthOrFinancialHarm: boolean;
+                            item: {
+                                id: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            /** @description 案件记录：调查取证、告知、听证、法制审核、决定、送达… */
+                            record: {
+                                [key: string]: unknown;
+                            };
+                            next: {
+                                /** @enum {string} */
+                                to: "clue" | "filed" | "investigation" | "examination" | "notice" | "hearing" | "legal-review" | "collective-discussion" | "decided" | "served" | "execution" | "closed" | "not-filed" | "dismissed" | "no-penalty" | "transferred";
+                                label: string;
+                                /** @description 今日移入该环节会违反的规则 */
+                                blockers: {
+                                    code: string;
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            /** @description 执法监督发现的问题 */
+                            findings: {
+                                code: string;
+                                field: string;
+                                message: string;
+                                /** @enum {string} */
+                                severity: "alert" | "warning";
+                                due?: string;
+                            }[];
+                            /** @description 全过程记录 */
+                            events: {
+                                /** @enum {string} */
+                                kind: "created" | "moved" | "recorded";
+                                fromState: string | null;
+                                toState: string | null;
+                                part: string | null;
+                                onDate: string | null;
+                                opinion: string;
+                                actorName: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/connectors": {
         parameters: {
             query?: never;

@@ -98,7 +98,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     permissions: [
       P['menu:orgs'], P['org:read'], P['menu:users'], P['user:read'], 'menu:calendar', 'calendar:read', 'dictionary:read',
       'menu:standards', 'standards:read', 'menu:aggregation', 'aggregation:read', 'aggregation:read-records',
-      'menu:laws', 'laws:read', 'menu:power-list', 'power-list:read', 'menu:enforcement', 'enforcement:read',
+      'menu:laws', 'laws:read', 'menu:power-list', 'power-list:read', 'menu:enforcement', 'enforcement:read', 'menu:cases', 'case:read',
       'menu:sharing', 'sharing:read', 'sharing:approve',
       'menu:connectors', 'connectors:read',
     ],
@@ -113,7 +113,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       P['menu:orgs'], P['org:read'], P['menu:users'], P['user:read'], 'menu:calendar', 'calendar:read', 'dictionary:read',
       'menu:standards', 'standards:read', 'menu:aggregation', 'aggregation:read', 'aggregation:read-records', 'aggregation:ingest', 'aggregation:manage-sources',
       'menu:laws', 'laws:read', 'laws:import', 'menu:power-list', 'power-list:read', 'power-list:manage',
-      'menu:enforcement', 'enforcement:read', 'enforcement:manage',
+      'menu:enforcement', 'enforcement:read', 'enforcement:manage', 'menu:cases', 'case:read', 'case:handle',
       'menu:sharing', 'sharing:read', 'sharing:manage', 'sharing:request', 'sharing:approve', 'sharing:subject-log',
       'menu:connectors', 'connectors:read', 'connectors:manage', 'connectors:run',
     ],

@@ -6,6 +6,7 @@ import { createStandardsService } from './standards.service.ts';
 export { DATA_ELEMENTS } from './elements.data.ts';
 export { AGENCY_LIBRARIES, STANDARD_LIBRARIES } from './libraries.data.ts';
 export { checkIdNumber, idCheckDigit } from './id-number.rules.ts';
+export { checkCreditCode } from './credit-code.check.ts';
 export { findLibrary, personalFields } from './standards.service.ts';
 export { codeTableOf, codeSetOf, compileRowCheck, elementOf, headerIndex, labelOf, mapHeaders } from './record-check.ts';
 export type { CodeTables, HeaderMapping, RawCell, RowCheck, RowOutcome, RowReason, FieldValue } from './record-check.ts';
