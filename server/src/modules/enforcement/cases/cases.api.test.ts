@@ -121,6 +121,15 @@ describe('a lawful case from 线索 to 结案', () => {
     expectError(await call(staff, 'PATCH', `/enforcement/cases/${id}/record`, { paidDate: '2026-04-22' }), 409, 'CASE_PART_LOCKED');
   });
 
+  it('shows a case whose clock runs into a year without a work calendar, naming the gap instead of failing', async () => {
+    const c = await ok(call(staff, 'POST', '/enforcement/cases', { ...clue(), actEndDate: '2030-11-01', discoveredDate: '2030-11-10' }));
+    // Filed on 2030-11-20: the 90-day decision clock ends in a year no table covers.
+    await sql`update enforcement_cases set state = 'filed', filed_date = '2030-11-20' where id = ${c.id}`.execute(tp.database.db);
+    const shown = await ok(call(staff, 'GET', `/enforcement/cases/${c.id}`));
+    expect(shown.findings.map((f) => f.code)).toEqual(['CALENDAR_YEAR_MISSING']);
+    expect(shown.findings[0]?.message).toMatch(/\d{4}年的工作日历.*尚未维护/);
+  });
+
   it('lists the case for its bureau, not for another county', async () => {
     const list = (await (await call(staff, 'GET', '/enforcement/cases?state=closed')).json()) as { items: { caseNo: string }[]; total: number };
     expect(list.total).toBeGreaterThan(0);

@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../platform/authz/actor.ts';
 import { recordAudit, type AuditWho } from '../../../platform/audit/audit.ts';
-import type { CalendarService } from '../../../platform/calendar/index.ts';
+import { CalendarYearMissingError, type CalendarService } from '../../../platform/calendar/index.ts';
 import type { BaseDb } from '../../../platform/db/database.ts';
 import type { Page } from '../../../platform/http/pagination.ts';
 import { maskIdNumber } from '../../../platform/privacy/mask.ts';
@@ -55,6 +55,20 @@ function lockedIn(part: CasePart | 'itemId', state: CaseState): boolean {
 }
 
 type PenaltyKinds = Awaited<ReturnType<CodeLookup['itemsOf']>>;
+
+/**
+ * A case's clocks may run into a year whose work calendar is not loaded yet (a case filed in
+ * November is due in February). Reading the case must not fail for it: the gap is shown as what
+ * blocks the move or as a finding, in the calendar's own words; a move still refuses (the error).
+ */
+async function orCalendarGap<T extends object>(compute: () => Promise<T[]>): Promise<(T | { code: string; field: string; message: string; severity: 'warning' })[]> {
+  try {
+    return await compute();
+  } catch (err) {
+    if (!(err instanceof CalendarYearMissingError)) throw err;
+    return [{ code: err.code, field: '', message: err.message, severity: 'warning' }];
+  }
+}
 
 const actorOfWho = (who: AuditWho): Actor | null => ('actor' in who ? who.actor : null);
 const provinceOf = (regionCode: string) => `${regionCode.slice(0, 2)}0000`;
@@ -162,7 +176,9 @@ export function createCaseService(base: BaseDb, deps: CaseDeps) {
       const item = row.item_id === null ? undefined : await q.itemOf(db, row.item_id);
       const day = today();
       const facts = await gatherFacts(db, row, item);
-      const next = await Promise.all(CASE_TRANSITIONS[row.state].map(async (to) => ({ to, label: CASE_STATE_LABELS[to], blockers: detail(await blockers(db, row, to, day, await powerOf(row, to, day))) })));
+      const next = await Promise.all(CASE_TRANSITIONS[row.state].map(async (to) => ({
+        to, label: CASE_STATE_LABELS[to], blockers: await orCalendarGap(async () => detail(await blockers(db, row, to, day, await powerOf(row, to, day)))),
+      })));
       const plain = row.party_kind === 'organisation' || (actor?.permissions.has(P['case:read-personal']) ?? false);
       if (plain && row.party_kind === 'citizen' && row.party_id_number !== null) {
         await db.transaction().execute((trx) => recordAudit(trx, who, { action: 'enforcement.case.read-personal', targetType: 'enforcement_case', targetId: id }));
@@ -176,7 +192,9 @@ export function createCaseService(base: BaseDb, deps: CaseDeps) {
         item: item ? { id: item.id, code: item.code, name: item.name } : null,
         record: { ...row.record },
         next,
-        findings: superviseCase(facts, deps.calendar.current(), day).map((f) => ({ code: f.code, field: f.field, message: f.message, severity: f.severity, ...(f.due ? { due: f.due } : {}) })),
+        findings: await orCalendarGap(async () =>
+          superviseCase(facts, deps.calendar.current(), day).map((f) => ({ code: f.code, field: f.field, message: f.message, severity: f.severity as 'alert' | 'warning', ...(f.due ? { due: f.due } : {}) })),
+        ),
         events: events.map((e) => ({
           kind: e.kind, fromState: e.from_state, toState: e.to_state, part: e.part, onDate: e.on_date, opinion: e.opinion, actorName: e.actor_name, at: e.at.toISOString(),
         })),
