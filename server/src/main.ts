@@ -98,6 +98,7 @@ export async function buildTianping(config: Config, opts: BuildOptions = {}): Pr
       const items = await powerList.seedDemo(); // its bases cite the laws just imported
       if (items.skippedBases.length > 0) logger.info({ skipped: items.skippedBases.length }, '演示权责清单中有依据条文不在法规库中，已跳过');
       await enforcement.seedDemo(orgs); // subjects hold the power-list items just seeded
+      await enforcement.seedDemoCases(config.demoCases);
     }
 
     const app = await createHttpApp(logger, { trustProxy: config.trustProxy });

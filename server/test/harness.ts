@@ -56,16 +56,17 @@ export interface TestApp extends Tianping {
 }
 
 /**
- * The demo imports the sample laws only where a test asks (`demoLaws: true`): most tests need the
- * demo's orgs and accounts, not a regulation library, and the import would slow every one of them.
+ * The demo imports the sample laws only where a test asks (`demoLaws: true`), and writes its
+ * thousands of cases only where one asks (`demoCases`): most tests need the demo's orgs and
+ * accounts, and either would slow every one of them.
  */
 const demoLawsDirOf = (wanted: boolean | undefined): string => (wanted && SAMPLE_LAWS_DIR) || '/nonexistent/laws';
 
 /** A tianping on a fresh database with the deterministic demo seeded. */
-export async function createTestApp(opts: Omit<BuildOptions, 'database' | 'logger'> & { seedDemo?: boolean; ledger?: Partial<Config['ledger']>; demoLaws?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: Omit<BuildOptions, 'database' | 'logger'> & { seedDemo?: boolean; ledger?: Partial<Config['ledger']>; demoLaws?: boolean; demoCases?: number } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const base = loadConfig({ dataDir: 'memory://unused', demo: opts.seedDemo ?? true });
-  const config = { ...base, webDist: '/nonexistent', demoLawsDir: demoLawsDirOf(opts.demoLaws), ledger: { ...base.ledger, ...opts.ledger } };
+  const config = { ...base, webDist: '/nonexistent', demoLawsDir: demoLawsDirOf(opts.demoLaws), demoCases: opts.demoCases ?? 0, ledger: { ...base.ledger, ...opts.ledger } };
   const tp = await buildTianping(config, { ...opts, database, logger: createLogger('silent') });
   return {
     ...tp,
@@ -85,11 +86,11 @@ export async function createTestApp(opts: Omit<BuildOptions, 'database' | 'logge
 }
 
 /** A listening server on a free port with the console, for browser tests. */
-export async function startTestServer(opts: { webDist?: string; seedDemo?: boolean; ledger?: Partial<Config['ledger']>; demoLaws?: boolean } = {}): Promise<{ url: string; tp: Tianping; close(): Promise<void> }> {
+export async function startTestServer(opts: { webDist?: string; seedDemo?: boolean; ledger?: Partial<Config['ledger']>; demoLaws?: boolean; demoCases?: number } = {}): Promise<{ url: string; tp: Tianping; close(): Promise<void> }> {
   const database = await createTestDatabase();
   const config = loadConfig({ dataDir: 'memory://unused', demo: opts.seedDemo ?? true });
   const tp = await buildTianping(
-    { ...config, webDist: opts.webDist ?? config.webDist, demoLawsDir: demoLawsDirOf(opts.demoLaws), ledger: { ...config.ledger, ...opts.ledger } },
+    { ...config, webDist: opts.webDist ?? config.webDist, demoLawsDir: demoLawsDirOf(opts.demoLaws), demoCases: opts.demoCases ?? 0, ledger: { ...config.ledger, ...opts.ledger } },
     { database, logger: createLogger('silent') },
   );
   const address = await tp.app.listen({ port: 0, host: '127.0.0.1' });

@@ -15,6 +15,8 @@ export interface Config {
    * (laws are not copied into it), or TIANPING_DEMO_LAWS. Skipped with a notice when absent.
    */
   demoLawsDir: string;
+  /** How many 行政处罚 cases the demo writes (TIANPING_DEMO_CASES, default 3000; 0 for none). */
+  demoCases: number;
   logLevel: string;
   /**
    * Which reverse proxies may set X-Forwarded-For: none by default, so the IP in the login log and
@@ -72,6 +74,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   const port = Number(flags.port ?? env.PORT ?? 3000);
   const anchorSeconds = Number(env.TIANPING_AUDIT_ANCHOR_SECONDS ?? 10);
   if (!(anchorSeconds >= 1)) throw new Error(`TIANPING_AUDIT_ANCHOR_SECONDS 应为不小于 1 的秒数：${env.TIANPING_AUDIT_ANCHOR_SECONDS}`);
+  const demoCases = Number(env.TIANPING_DEMO_CASES ?? 3000);
+  if (!Number.isInteger(demoCases) || demoCases < 0 || demoCases > 1_000_000) throw new Error(`TIANPING_DEMO_CASES 应为 0 至 1000000 的整数：${env.TIANPING_DEMO_CASES}`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口号不正确：${String(flags.port ?? env.PORT)}`);
   return {
     database,
@@ -80,6 +84,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     seedDemo: flags.demo !== false && env.TIANPING_DEMO !== 'false',
     webDist: path.join(ROOT, 'web/dist'),
     demoLawsDir: env.TIANPING_DEMO_LAWS ?? path.join(ROOT, '../shared/data/laws-sample'),
+    demoCases,
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     ledger: { nodeName: env.TIANPING_NODE_NAME ?? 'tianping.local', keyDir: keyDirOf(database, env.TIANPING_KEY_DIR), anchorSeconds },

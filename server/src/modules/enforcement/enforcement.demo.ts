@@ -20,11 +20,11 @@ export interface DemoOrg {
 }
 export type DemoOrgs = readonly DemoOrg[];
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高';
-const GIVEN = ['伟', '芳', '敏', '静', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '霞', '平', '刚', '丽', '华'];
+export const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高';
+export const GIVEN = ['伟', '芳', '敏', '静', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '霞', '平', '刚', '丽', '华'];
 
 /** A checksum-valid, invented 公民身份号码 of the org's region. */
-function idNumberOf(region: string, k: number): string {
+export function idNumberOf(region: string, k: number): string {
   const birth = `19${70 + (k % 25)}${String((k % 12) + 1).padStart(2, '0')}${String((k % 27) + 1).padStart(2, '0')}`;
   const first17 = `${region}${birth}${String(100 + k).slice(-3)}`;
   return first17 + idCheckDigit(first17);

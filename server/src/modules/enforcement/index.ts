@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CalendarService } from '../../platform/calendar/index.ts';
 import type { BaseDb } from '../../platform/db/database.ts';
 import type { CodeLookup } from '../dictionary/index.ts';
+import { seedCaseDemo } from './cases/cases.demo.ts';
 import { caseRoutes } from './cases/cases.routes.ts';
 import { createCaseService } from './cases/cases.service.ts';
 import { seedEnforcementDemo, type DemoOrgs } from './enforcement.demo.ts';
@@ -29,6 +30,8 @@ export function createEnforcementModule(base: BaseDb, deps: { codes: CodeLookup;
     cases,
     /** Subjects and officers of the demo orgs; call after the power list is seeded. */
     seedDemo: (orgs: DemoOrgs) => seedEnforcementDemo(base, service, orgs, deps.clock ?? (() => new Date())),
+    /** `count` demo cases in every state; call after seedDemo (they need its subjects and officers). */
+    seedDemoCases: (count: number) => seedCaseDemo(base, count, deps.clock ?? (() => new Date())),
     routes: async (app: FastifyInstance) => {
       await app.register(enforcementRoutes({ service, transfer }));
       await app.register(caseRoutes(cases));
