@@ -9,6 +9,7 @@ import {
   CloudUploadOutlined,
   DatabaseOutlined,
   FileProtectOutlined,
+  FileTextOutlined,
   FileSearchOutlined,
   FundOutlined,
   IdcardOutlined,
@@ -94,6 +95,7 @@ export const menuGroups: MenuGroup[] = [
       { path: '/power-list', label: '权责清单', icon: <OrderedListOutlined />, permission: 'menu:power-list' },
       { path: '/enforcement/subjects', label: '执法主体', icon: <BankOutlined />, permission: 'menu:enforcement' },
       { path: '/enforcement/officers', label: '执法人员', icon: <IdcardOutlined />, permission: 'menu:enforcement' },
+      { path: '/enforcement/cases', label: '行政处罚案件', icon: <FileTextOutlined />, permission: 'menu:cases' },
     ],
   },
 ];

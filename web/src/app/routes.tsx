@@ -26,6 +26,7 @@ const LawSearchPage = lazy(() => import('../modules/laws/SearchPage'));
 const PowerListPage = lazy(() => import('../modules/power-list/PowerListPage'));
 const EnforcementSubjectsPage = lazy(() => import('../modules/enforcement/SubjectsPage'));
 const EnforcementOfficersPage = lazy(() => import('../modules/enforcement/OfficersPage'));
+const EnforcementCasesPage = lazy(() => import('../modules/enforcement/cases/CasesPage'));
 const SharingCatalogPage = lazy(() => import('../modules/sharing/CatalogPage'));
 const SharingRequestsPage = lazy(() => import('../modules/sharing/RequestsPage'));
 const SharingConsumersPage = lazy(() => import('../modules/sharing/ConsumersPage'));
@@ -90,6 +91,7 @@ const guarded: { path: string; permission: string; page: ReactNode }[] = [
   { path: 'power-list', permission: 'menu:power-list', page: <PowerListPage /> },
   { path: 'enforcement/subjects', permission: 'menu:enforcement', page: <EnforcementSubjectsPage /> },
   { path: 'enforcement/officers', permission: 'menu:enforcement', page: <EnforcementOfficersPage /> },
+  { path: 'enforcement/cases', permission: 'menu:cases', page: <EnforcementCasesPage /> },
   { path: 'sharing', permission: 'menu:sharing', page: <Navigate to="/sharing/resources" replace /> },
   { path: 'sharing/resources', permission: 'menu:sharing', page: <SharingCatalogPage /> },
   { path: 'sharing/requests', permission: 'menu:sharing', page: <SharingRequestsPage /> },
