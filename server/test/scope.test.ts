@@ -34,6 +34,8 @@ const SCOPED_READS = [
   'GET /api/v1/enforcement/officers/:id',
   'GET /api/v1/enforcement/cases',
   'GET /api/v1/enforcement/cases/:id',
+  'GET /api/v1/enforcement/supervision/alerts',
+  'GET /api/v1/enforcement/supervision/summary',
 ] as const;
 
 /**
@@ -410,5 +412,16 @@ describe('enforcement: cases belong to the org that handles them', () => {
     expect((await list('xihu_staff', `/enforcement/cases?orgId=${ids.yinzhou}`)).total).toBe(0);
     expectError(await get('xihu_staff', `/enforcement/cases/${theirs}`), 404, 'CASE_NOT_FOUND');
     expect((await get('zj_leader', `/enforcement/cases/${theirs}`)).statusCode).toBe(200);
+
+    // 执法监督 lists and counts the alerting cases of the scope only.
+    await sql`update enforcement_cases set alerts = '{SUPERVISION_CERTIFICATE_INVALID}' where id in (${mine}, ${theirs})`.execute(tp.database.db);
+    const alerts = await list('xihu_staff', '/enforcement/supervision/alerts?pageSize=500');
+    expect(alerts.items.map((c) => c.id)).toContain(mine);
+    expect(alerts.items.every((c) => subtreeOf(ids.xihu).includes(c.orgId))).toBe(true);
+    const summary = (await get('xihu_staff', '/enforcement/supervision/summary')).json() as { items: { orgId: number }[] };
+    expect(summary.items.length).toBeGreaterThan(0);
+    expect(summary.items.every((i) => subtreeOf(ids.xihu).includes(i.orgId))).toBe(true);
+    const province = (await get('zj_leader', '/enforcement/supervision/summary')).json() as { items: { orgId: number }[] };
+    expect(province.items.map((i) => i.orgId)).toEqual(expect.arrayContaining([ids.xihu, ids.yinzhou]));
   });
 });

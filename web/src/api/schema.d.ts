@@ -6602,6 +6602,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enforcement/supervision/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法监督：今日有监督提示的案件（数据范围内；按机构、提示筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 该机构及其下级 */
+                    orgId?: number;
+                    /** @description 只列有该提示的案件 */
+                    code?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                caseNo: string;
+                                cause: string;
+                                itemId: number | null;
+                                /** @enum {string} */
+                                state: "clue" | "filed" | "investigation" | "examination" | "notice" | "hearing" | "legal-review" | "collective-discussion" | "decided" | "served" | "execution" | "closed" | "not-filed" | "dismissed" | "no-penalty" | "transferred";
+                                stateLabel: string;
+                                /** @enum {string} */
+                                partyKind: "citizen" | "organisation";
+                                partyName: string;
+                                actEndDate: string;
+                                filedDate: string | null;
+                                decidedOn: string | null;
+                                fine: number | null;
+                                stateSince: string;
+                                createdAt: string;
+                                updatedAt: string;
+                                /** @description 最早未完成环节的期限 */
+                                nextDue: string | null;
+                                /** @description 作出决定的期限（行政处罚法第六十条） */
+                                decisionDue: string | null;
+                                alerts: {
+                                    code: string;
+                                    label: string;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/supervision/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法监督：各机构今日各类提示的案件数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            items: {
+                                orgId: number;
+                                code: string;
+                                label: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enforcement/cases/{id}": {
         parameters: {
             query?: never;

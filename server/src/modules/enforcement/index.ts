@@ -31,7 +31,7 @@ export function createEnforcementModule(base: BaseDb, deps: { codes: CodeLookup;
     /** Subjects and officers of the demo orgs; call after the power list is seeded. */
     seedDemo: (orgs: DemoOrgs) => seedEnforcementDemo(base, service, orgs, deps.clock ?? (() => new Date())),
     /** `count` demo cases in every state; call after seedDemo (they need its subjects and officers). */
-    seedDemoCases: (count: number) => seedCaseDemo(base, count, deps.clock ?? (() => new Date())),
+    seedDemoCases: (count: number) => seedCaseDemo(base, count, deps.calendar.current(), deps.clock ?? (() => new Date())),
     routes: async (app: FastifyInstance) => {
       await app.register(enforcementRoutes({ service, transfer }));
       await app.register(caseRoutes(cases));

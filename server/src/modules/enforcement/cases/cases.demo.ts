@@ -10,6 +10,7 @@
 import type { Insertable } from 'kysely';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { dayNumber, formatDay } from '../../../platform/calendar/dates.ts';
+import type { WorkCalendar } from '../../../platform/calendar/index.ts';
 import type { BaseDb } from '../../../platform/db/database.ts';
 import { PENALTY } from '../../dictionary/index.ts';
 import type { BenchmarkLevel } from '../../power-list/power-list.tables.ts';
@@ -18,7 +19,8 @@ import { beijingDay } from '../enforcement.service.ts';
 import type { CaseState } from '../workflow/index.ts';
 import type { Tables } from './cases.queries.ts';
 import { EMPTY_RECORD, type CaseRecord, type EnforcementCaseEventsTable, type EnforcementCasesTable } from './cases.tables.ts';
-import { SECTOR } from './gather.ts';
+import { factsOf, SECTOR, type CaseItem, type Certificate } from './gather.ts';
+import { supervisionColumns } from './supervision.columns.ts';
 
 const FIRMS = ['明理', '正衡', '天平', '钱塘', '西子', '之江', '甬江', '东海', '清源', '致远'];
 const CAUSES = [
@@ -31,32 +33,43 @@ const CAUSES = [
 ];
 const BATCH = 400;
 
-type Officer = { id: number; org_id: number; status: string; expires_on: string };
-type Tier = { org_id: number; item_id: number; level: string; amount_min: string | null; amount_max: string | null };
+type Officer = Certificate & { org_id: number };
+type Tier = { org_id: number; item_id: number; code: string; name: string; level: BenchmarkLevel; amount_min: string | null; amount_max: string | null };
 type Step = { state: CaseState; day: number };
 
-export async function seedCaseDemo(base: BaseDb, count: number, clock: () => Date): Promise<number> {
+export async function seedCaseDemo(base: BaseDb, count: number, calendar: WorkCalendar, clock: () => Date): Promise<number> {
   if (count <= 0) return 0;
   const db = base.withTables<Tables>();
   const today = dayNumber(beijingDay(clock())) ?? 0;
-  const officers = (await db.selectFrom('enforcement_officers').select(['id', 'org_id', 'status', 'expires_on']).orderBy('id').execute()) as Officer[];
+  const officers: Officer[] = await db
+    .selectFrom('enforcement_officers')
+    .select(['id', 'org_id', 'certificate_no', 'status', 'status_on', 'issued_on', 'expires_on', 'legal_qualification'])
+    .orderBy('id')
+    .execute();
   const tiers = (await db
     .selectFrom('enforcement_subjects as s')
     .innerJoin('enforcement_subject_items as si', 'si.subject_id', 's.id')
     .innerJoin('power_items as i', 'i.id', 'si.item_id')
     .innerJoin('power_item_benchmarks as b', 'b.item_id', 'i.id')
-    .select(['s.org_id', 'i.id as item_id', 'b.level', 'b.amount_min', 'b.amount_max'])
+    .select(['s.org_id', 'i.id as item_id', 'i.code', 'i.name', 'b.level', 'b.amount_min', 'b.amount_max'])
     .where('i.kind', '=', '行政处罚')
     .where('b.amount_max', 'is not', null)
     .orderBy('i.code')
     .orderBy('b.level')
-    .execute()) as Tier[];
+    .execute()) satisfies Tier[];
   const subjects = new Set((await db.selectFrom('enforcement_subjects').select('org_id').execute()).map((s) => Number(s.org_id)));
   const regions = new Map((await db.selectFrom('orgs').select(['id', 'region_code']).execute()).map((o) => [Number(o.id), o.region_code]));
   const inPost = (orgId: number) => officers.filter((o) => Number(o.org_id) === orgId && o.status === '在岗' && (dayNumber(o.expires_on) ?? 0) >= today);
   const orgs = [...subjects].filter((id) => inPost(id).length >= 2).sort((a, b) => a - b);
   if (orgs.length === 0) return 0;
 
+  const items = new Map<number, CaseItem>();
+  for (const t of tiers) {
+    const item = items.get(Number(t.item_id)) ?? { id: Number(t.item_id), code: t.code, name: t.name, kind: '行政处罚' as const, benchmarks: [], basisLevel: null };
+    if (!item.benchmarks.some((b) => b.level === t.level)) item.benchmarks.push({ level: t.level, amount_min: t.amount_min, amount_max: t.amount_max });
+    items.set(item.id, item);
+  }
+  const todayText = formatDay(today);
   const seqs = new Map<string, number>();
   const cases: Insertable<EnforcementCasesTable>[] = [];
   const stepsOf: Step[][] = [];
@@ -77,21 +90,21 @@ export async function seedCaseDemo(base: BaseDb, count: number, clock: () => Dat
     const at = (s: CaseState) => steps.find((x) => x.state === s)?.day;
     const ended = (['closed', 'not-filed', 'dismissed', 'transferred'] as CaseState[]).includes(state);
     const citizen = k % 3 !== 0;
+    const row = {
+      state, party_kind: citizen ? ('citizen' as const) : ('organisation' as const),
+      party_id_number: citizen ? idNumberOf(regions.get(orgId) ?? '330000', 500 + (k % 400)) : null,
+      sector: SECTOR, province: `${(regions.get(orgId) ?? '330000').slice(0, 2)}0000`, act_end_date: formatDay(clueDay - 10 - (k % 30)),
+      discovered_date: formatDay(clueDay), filed_date: at('filed') === undefined ? null : formatDay(at('filed') ?? 0), life_health_harm: false, record,
+    };
+    const facts = factsOf(row, tier ? items.get(Number(tier.item_id)) : undefined, { certificates: officers, priorReviews: 0 });
     cases.push({
+      ...row,
+      ...supervisionColumns(facts, calendar, todayText),
       org_id: orgId,
       case_no: `${year}${String(orgId).padStart(4, '0')}${String(seq).padStart(5, '0')}`,
       cause: CAUSES[k % CAUSES.length] ?? '',
       item_id: tier ? Number(tier.item_id) : null,
-      state,
-      party_kind: citizen ? ('citizen' as const) : ('organisation' as const),
       party_name: citizen ? `${SURNAMES[(k * 3) % SURNAMES.length]}${GIVEN[(k * 11) % GIVEN.length]}` : `浙江${FIRMS[k % FIRMS.length]}律师事务所`,
-      party_id_number: citizen ? idNumberOf(regions.get(orgId) ?? '330000', 500 + (k % 400)) : null,
-      sector: SECTOR,
-      province: `${(regions.get(orgId) ?? '330000').slice(0, 2)}0000`,
-      act_end_date: formatDay(clueDay - 10 - (k % 30)),
-      discovered_date: formatDay(clueDay),
-      filed_date: at('filed') === undefined ? null : formatDay(at('filed') ?? 0),
-      life_health_harm: false,
       record: JSON.stringify(record),
       decided_on: record.decision && at('decided') !== undefined ? record.decision.date : null,
       fine: record.decision && at('decided') !== undefined ? record.decision.penalty.fine : null,

@@ -14,6 +14,7 @@ import type { PowerListTables } from '../../power-list/power-list.tables.ts';
 import type { CaseState } from '../workflow/index.ts';
 import type { Tables as EnforcementDbTables } from '../enforcement.queries.ts';
 import type { CaseTables, EnforcementCaseEventsTable } from './cases.tables.ts';
+import { OPEN_BEYOND_LIMIT, STEP_OVERDUE } from './supervision.columns.ts';
 
 export type Tables = CaseTables & EnforcementDbTables & PowerListTables & Pick<LawTables, 'law_elements' | 'law_versions'> & Pick<IdentityTables, 'orgs'>;
 export type Db = Kysely<Tables> | Transaction<Tables>;
@@ -30,6 +31,9 @@ const listColumns = [
   'c.filed_date', 'c.decided_on', 'c.fine', 'c.state_since', 'c.created_at', 'c.updated_at',
 ] as const;
 
+/** The org and everything below it (the org tree's materialised path). */
+const inOrgSubtree = (orgId: number) => sql<boolean>`c.org_id in (select o.id from orgs o where o.path like (select p.path from orgs p where p.id = ${orgId}) || '%')`;
+
 function casesQuery(db: Db, actor: Actor | null) {
   const q = db.selectFrom('enforcement_cases as c');
   return actor ? q.where(orgIdInScope(actor, 'c.org_id')) : q;
@@ -43,10 +47,7 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter, page: Page)
   }
   if (f.state) q = q.where('c.state', '=', f.state);
   if (f.itemId) q = q.where('c.item_id', '=', f.itemId);
-  if (f.orgId) {
-    const orgId = f.orgId;
-    q = q.where(sql<boolean>`c.org_id in (select o.id from orgs o where o.path like (select p.path from orgs p where p.id = ${orgId}) || '%')`);
-  }
+  if (f.orgId) q = q.where(inOrgSubtree(f.orgId));
   const { limit, offset } = pageOffset(page);
   const [items, total] = await Promise.all([
     q.select(listColumns).orderBy('c.id', 'desc').limit(limit).offset(offset).execute(),
@@ -143,4 +144,57 @@ export async function addEvent(db: Db, who: AuditWho, e: EventWrite): Promise<vo
 export function certificatesOf(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('enforcement_officers').select(['id', 'certificate_no', 'status', 'status_on', 'issued_on', 'expires_on', 'legal_qualification']).where('id', 'in', ids).execute();
+}
+
+/** A case's alert codes on `today`: those stored with it and the due dates passed (supervision.columns.ts). */
+const alertCodes = (today: string) =>
+  sql<string[]>`(array_remove(array[case when c.next_due < ${today}::date then ${STEP_OVERDUE}::text end, case when c.decision_due < ${today}::date then ${OPEN_BEYOND_LIMIT}::text end], null) || c.alerts)`;
+const alerting = (today: string) => sql<boolean>`(c.next_due < ${today}::date or c.decision_due < ${today}::date or cardinality(c.alerts) > 0)`;
+
+export interface AlertFilter {
+  orgId?: number | undefined;
+  code?: string | undefined;
+}
+
+/** 执法监督: the cases in scope with an alert today, newest first. */
+export async function listAlerts(db: Db, actor: Actor, f: AlertFilter, page: Page, today: string) {
+  let q = casesQuery(db, actor).where(alerting(today));
+  if (f.orgId) q = q.where(inOrgSubtree(f.orgId));
+  if (f.code) q = q.where(sql<boolean>`${f.code}::text = any(${alertCodes(today)})`);
+  const { limit, offset } = pageOffset(page);
+  const [items, total] = await Promise.all([
+    q.select([...listColumns, 'c.next_due', 'c.decision_due', alertCodes(today).as('codes')]).orderBy('c.id', 'desc').limit(limit).offset(offset).execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
+
+/**
+ * The number of cases with each alert today, per org of the caller's scope: one aggregate per kind
+ * of alert, each read from its own partial covering index (0011) without touching the cases' rows.
+ */
+export async function alertSummary(db: Db, actor: Actor, today: string) {
+  const scoped = () => casesQuery(db, actor);
+  const [overdue, open, stored] = await Promise.all([
+    scoped()
+      .where(sql<boolean>`c.next_due < ${today}::date`)
+      .select(['c.org_id', sql<string>`${STEP_OVERDUE}::text`.as('code'), sql<number>`count(*)::int`.as('n')])
+      .groupBy('c.org_id')
+      .execute(),
+    scoped()
+      .where(sql<boolean>`c.decision_due < ${today}::date`)
+      .select(['c.org_id', sql<string>`${OPEN_BEYOND_LIMIT}::text`.as('code'), sql<number>`count(*)::int`.as('n')])
+      .groupBy('c.org_id')
+      .execute(),
+    // Few distinct lists of stored alerts: count cases per list first, then split the lists.
+    db
+      .selectFrom(
+        scoped().where(sql<boolean>`cardinality(c.alerts) > 0`).select(['c.org_id', 'c.alerts', sql<number>`count(*)::int`.as('n')]).groupBy(['c.org_id', 'c.alerts']).as('g'),
+      )
+      .innerJoin(sql<{ a: string }>`lateral unnest(g.alerts)`.as('a'), (join) => join.onTrue())
+      .select(['g.org_id', sql<string>`a.a`.as('code'), sql<number>`sum(g.n)::int`.as('n')])
+      .groupBy(['g.org_id', sql`a.a`])
+      .execute(),
+  ]);
+  return [...overdue, ...open, ...stored].sort((x, y) => Number(x.org_id) - Number(y.org_id) || x.code.localeCompare(y.code));
 }

@@ -23,6 +23,21 @@ export function caseRoutes(service: CaseService) {
       },
     });
 
+    r.get('/api/v1/enforcement/supervision/alerts', {
+      config: { permission: P['case:read'] },
+      schema: { tags, summary: '执法监督：今日有监督提示的案件（数据范围内；按机构、提示筛选）', querystring: s.alertsQuery, response: { 200: listOf(s.alertView) } },
+      handler: async (req) => {
+        const { page, pageSize, ...filter } = req.query;
+        return service.alerts(actorOf(req), filter, { page, pageSize });
+      },
+    });
+
+    r.get('/api/v1/enforcement/supervision/summary', {
+      config: { permission: P['case:read'] },
+      schema: { tags, summary: '执法监督：各机构今日各类提示的案件数', response: { 200: s.alertSummary } },
+      handler: async (req) => service.alertSummary(actorOf(req)),
+    });
+
     r.get('/api/v1/enforcement/cases/:id', {
       config: { permission: P['case:read'] },
       schema: {

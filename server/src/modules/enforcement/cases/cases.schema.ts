@@ -157,3 +157,22 @@ export const caseDetail = caseView.extend({
     at: z.string(),
   })).describe('全过程记录'),
 });
+
+export const alertsQuery = z.strictObject({
+  ...pageQuery,
+  orgId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().describe('该机构及其下级'),
+  code: z.string().regex(/^[A-Z_]{3,60}$/, '应为监督提示代码').optional().describe('只列有该提示的案件'),
+});
+
+const alert = z.object({ code: z.string(), label: z.string() });
+
+export const alertView = caseView.extend({
+  nextDue: z.string().nullable().describe('最早未完成环节的期限'),
+  decisionDue: z.string().nullable().describe('作出决定的期限（行政处罚法第六十条）'),
+  alerts: z.array(alert),
+});
+
+export const alertSummary = z.object({
+  asOf: z.string(),
+  items: z.array(z.object({ orgId: z.number().int(), code: z.string(), label: z.string(), count: z.number().int() })),
+});

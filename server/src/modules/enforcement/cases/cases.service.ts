@@ -24,6 +24,7 @@ import * as q from './cases.queries.ts';
 import type { caseBody, recordPatch } from './cases.schema.ts';
 import { EMPTY_RECORD, type CasePart, type CaseRecord } from './cases.tables.ts';
 import { gatherFacts, officersNamed, SECTOR, type CaseItem } from './gather.ts';
+import { ALERT_LABELS, supervisionColumns } from './supervision.columns.ts';
 
 export type CaseInput = z.output<typeof caseBody>;
 export type RecordPatch = z.output<typeof recordPatch>;
@@ -147,6 +148,14 @@ export function createCaseService(base: BaseDb, deps: CaseDeps) {
     return out;
   }
 
+  /** The supervision scan's columns of the case as just written, in the writing transaction. */
+  async function refreshSupervision(trx: q.Db, id: number): Promise<void> {
+    const row = await load(trx, null, id);
+    const item = row.item_id === null ? undefined : await q.itemOf(trx, row.item_id);
+    const columns = supervisionColumns(await gatherFacts(trx, row, item), deps.calendar.current(), today());
+    await trx.updateTable('enforcement_cases').set(columns).where('id', '=', id).execute();
+  }
+
   async function load(trx: q.Db, actor: Actor | null, id: number, forUpdate = false): Promise<q.CaseRow> {
     const row = await q.findCase(trx, actor, id, forUpdate);
     if (!row) throw E.CASE_NOT_FOUND();
@@ -201,6 +210,22 @@ export function createCaseService(base: BaseDb, deps: CaseDeps) {
       };
     },
 
+    /** 执法监督: the cases in scope with an alert today, each with its alert codes and labels. */
+    async alerts(actor: Actor, filter: q.AlertFilter, page: Page) {
+      const { items, total } = await q.listAlerts(db, actor, filter, page, today());
+      return {
+        items: items.map((r) => ({ ...view(r), nextDue: r.next_due, decisionDue: r.decision_due, alerts: r.codes.map((code) => ({ code, label: ALERT_LABELS[code] ?? code })) })),
+        total,
+      };
+    },
+
+    /** The number of cases with each alert today, per org in scope. */
+    async alertSummary(actor: Actor) {
+      const asOf = today();
+      const rows = await q.alertSummary(db, actor, asOf);
+      return { asOf, items: rows.map((r) => ({ orgId: Number(r.org_id), code: r.code, label: ALERT_LABELS[r.code] ?? r.code, count: r.n })) };
+    },
+
     /** 登记线索: a new case in state 线索, numbered 〔year〕 per org. */
     async create(who: AuditWho, input: CaseInput) {
       const actor = actorOfWho(who);
@@ -243,6 +268,7 @@ export function createCaseService(base: BaseDb, deps: CaseDeps) {
           .returning(['id', 'case_no'])
           .executeTakeFirstOrThrow();
         await q.addEvent(trx, who, { case_id: row.id, kind: 'created', from_state: null, to_state: 'clue', part: null, on_date: day });
+        await refreshSupervision(trx, row.id);
         await recordAudit(trx, who, {
           action: 'enforcement.case.create', targetType: 'enforcement_case', targetId: row.id,
           changes: { caseNo: row.case_no, orgId: org.id, cause: input.cause, itemId: input.itemId, party: { ...input.party, idNumber: maskIdNumber(input.party.idNumber) } },
@@ -268,6 +294,7 @@ export function createCaseService(base: BaseDb, deps: CaseDeps) {
         await checkRefs(trx, actor, record, item, kinds);
         await trx.updateTable('enforcement_cases').set({ record: JSON.stringify(record), item_id: item, updated_at: clock() }).where('id', '=', id).execute();
         for (const part of parts) await q.addEvent(trx, who, { case_id: id, kind: 'recorded', from_state: null, to_state: null, part: part === 'itemId' ? null : part, on_date: null });
+        await refreshSupervision(trx, id);
         await recordAudit(trx, who, { action: 'enforcement.case.record', targetType: 'enforcement_case', targetId: id, changes: { parts } });
       });
       return service.get(who, id);
@@ -301,6 +328,7 @@ export function createCaseService(base: BaseDb, deps: CaseDeps) {
           .where('id', '=', id)
           .execute();
         await q.addEvent(trx, who, { case_id: id, kind: 'moved', from_state: row.state, to_state: req.to, part: null, on_date: date, opinion: req.opinion });
+        await refreshSupervision(trx, id);
         await recordAudit(trx, who, { action: 'enforcement.case.move', targetType: 'enforcement_case', targetId: id, changes: { state: [row.state, req.to], date } });
       });
       return service.get(who, id);

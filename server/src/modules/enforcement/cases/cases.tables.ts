@@ -80,6 +80,9 @@ export interface EnforcementCasesTable {
   fine: Money;
   served_on: string | null;
   closed_on: string | null;
+  next_due: ColumnType<string | null, string | null | undefined, string | null>;
+  decision_due: ColumnType<string | null, string | null | undefined, string | null>;
+  alerts: ColumnType<string[], string[] | undefined, string[]>;
   state_since: ColumnType<Date, Date | undefined, Date>;
   created_by: number | null;
   created_at: Generated<Date>;

@@ -35,9 +35,29 @@ export function benchmarkTier(item: CaseItem | undefined, level: BenchmarkLevel 
   return { itemCode: item.code, level: tier.level, amountMin: amount(tier.amount_min), amountMax: amount(tier.amount_max) };
 }
 
-export async function gatherFacts(db: Db, row: CaseRow, item: CaseItem | undefined): Promise<CaseFacts> {
+/** What of a case row the rules read. */
+export type FactsRow = Pick<CaseRow,
+  'state' | 'party_kind' | 'party_id_number' | 'sector' | 'province' | 'act_end_date' | 'life_health_harm' | 'discovered_date' | 'filed_date' | 'record'>;
+
+/** The registry's side: the named officers' certificates and the reviewer's earlier reviews. */
+export interface RegistryFacts {
+  certificates: readonly Certificate[];
+  priorReviews: number;
+}
+
+export type Certificate = Awaited<ReturnType<typeof certificatesOf>>[number];
+
+export async function gatherFacts(db: Db, row: FactsRow & Pick<CaseRow, 'id'>, item: CaseItem | undefined): Promise<CaseFacts> {
   const r = row.record;
   const certificates = await certificatesOf(db, officersNamed(r));
+  const priorReviews = r.legalReview ? await reviewsBy(db, r.legalReview.reviewerId, row.id) : 0;
+  return factsOf(row, item, { certificates, priorReviews });
+}
+
+/** The workflow's facts of a case, pure: the demo builds them from rows it has not written yet. */
+export function factsOf(row: FactsRow, item: CaseItem | undefined, registry: RegistryFacts): CaseFacts {
+  const r = row.record;
+  const { certificates } = registry;
   const officers: OfficerInput[] = certificates.map((o) => ({
     officerId: String(o.id), certificateNo: o.certificate_no, status: o.status, statusOn: o.status_on, issuedOn: o.issued_on, expiresOn: o.expires_on,
   }));
@@ -63,7 +83,7 @@ export async function gatherFacts(db: Db, row: CaseRow, item: CaseItem | undefin
       reviewerId: String(r.legalReview.reviewerId),
       date: r.legalReview.date,
       result: r.legalReview.result,
-      priorReviews: await reviewsBy(db, r.legalReview.reviewerId, row.id),
+      priorReviews: registry.priorReviews,
       hasLegalQualification: reviewer?.legal_qualification ?? false,
     },
     collectiveDiscussionRequired: r.collectiveDiscussionRequired,

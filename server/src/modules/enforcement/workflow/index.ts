@@ -19,4 +19,4 @@ export {
   preservationDue, publicationDue, serviceDue, surcharge, withdrawalDue,
   type CaseDeadline, type ClockAlert, type DecisionClock, type Surcharge,
 } from './deadlines.ts';
-export { caseSteps, DEFAULT_SUPERVISION, superviseCase, type Finding, type SupervisionOptions } from './supervision.ts';
+export { awaitingDecision, caseSteps, DEFAULT_SUPERVISION, recordFindings, superviseCase, type Finding, type SupervisionOptions } from './supervision.ts';

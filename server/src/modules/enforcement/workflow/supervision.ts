@@ -90,15 +90,25 @@ function clockFindings(facts: CaseFacts, cal: WorkCalendar, asOf: string): Findi
   return [{ code: 'SUPERVISION_DECISION_CLOCK', rule, field: 'filedDate', severity: 'warning', due: c.due ?? undefined, message: `案件已办理 ${c.elapsedDays} 日（期限 ${c.limitDays} 日，${c.due} 届满）（${rule}）` }];
 }
 
-/** Every finding for the case on `asOf`. */
-export function superviseCase(facts: CaseFacts, cal: WorkCalendar, asOf: string, opts: SupervisionOptions = DEFAULT_SUPERVISION): Finding[] {
+/**
+ * The findings that do not change with the day or the calendar: an act or decision by an officer
+ * without a valid certificate, a fine outside the tier, a decision without a required review. The
+ * supervision scan stores them when a case is written.
+ */
+export function recordFindings(facts: CaseFacts): Finding[] {
   const d = facts.decision;
   const decided = d !== null && !AWAITING_DECISION.includes(facts.state);
   return [
-    ...stepFindings(facts, cal, asOf, opts),
     ...certificateFindings(facts),
-    ...clockFindings(facts, cal, asOf),
     ...(decided ? benchmarkRules(d.penalty.fine, d.benchmark, d.outsideBenchmarkReason).map((v): Finding => ({ ...v, code: 'SUPERVISION_OUTSIDE_BENCHMARK', severity: 'alert' })) : []),
     ...(decided ? legalReviewRules(facts, d.date).filter((v) => v.code !== 'CASE_LEGAL_REVIEWER_UNQUALIFIED').map((v): Finding => ({ ...v, code: 'SUPERVISION_LEGAL_REVIEW_MISSING', severity: 'alert' })) : []),
   ];
 }
+
+/** Every finding for the case on `asOf`. */
+export function superviseCase(facts: CaseFacts, cal: WorkCalendar, asOf: string, opts: SupervisionOptions = DEFAULT_SUPERVISION): Finding[] {
+  return [...stepFindings(facts, cal, asOf, opts), ...clockFindings(facts, cal, asOf), ...recordFindings(facts)];
+}
+
+/** States in which the ADP-14 decision clock runs. */
+export const awaitingDecision = (state: CaseState): boolean => AWAITING_DECISION.includes(state);
