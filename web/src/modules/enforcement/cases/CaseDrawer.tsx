@@ -29,6 +29,9 @@ function Section({ title, extra, children }: { title: string; extra?: ReactNode;
 /** Moves that end a case off the general procedure: shown apart, so the next step is not taken for them. */
 const ENDING: CaseState[] = ['not-filed', 'dismissed', 'no-penalty', 'transferred'];
 
+/** The step forward along the general procedure, when nothing blocks it: the one move shown as primary (back to 调查取证 is not). */
+const forward = (c: CaseDetail, m: CaseMove) => m.blockers.length === 0 && !ENDING.includes(m.to) && MAIN_STEPS.indexOf(STEP_OF[m.to] ?? m.to) > MAIN_STEPS.indexOf(STEP_OF[c.state] ?? c.state);
+
 const label = (s: string | null) => (s ? (CASE_STATE_LABELS[s as CaseState] ?? s) : '—');
 
 /**
@@ -113,7 +116,7 @@ export function CaseDrawer({ id, onClose, onChanged }: { id: number; onClose: ()
               <Space orientation="vertical" size={12} style={{ width: '100%' }}>
                 {c.next.map((m) => (
                   <div key={m.to}>
-                    <Button type={m.blockers.length || ENDING.includes(m.to) ? 'default' : 'primary'} danger={ENDING.includes(m.to)} disabled={!handle} onClick={() => setMoving(m)}>
+                    <Button type={forward(c, m) ? 'primary' : 'default'} danger={ENDING.includes(m.to)} disabled={!handle} onClick={() => setMoving(m)}>
                       推进到「{m.label}」
                     </Button>
                     {m.blockers.map((b, i) => (
